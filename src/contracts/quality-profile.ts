@@ -1,0 +1,52 @@
+/**
+ * A quality profile: what a build must demonstrate, per scenario category, before the gate approves it.
+ * Thresholds are pass rates a one-sided confidence bound must clear, never raw rates, unless a profile asks
+ * for `mode: point` explicitly.
+ */
+import { z } from "zod";
+import { ScenarioCategory } from "./scenario-category.js";
+
+export const Probability = z
+  .number()
+  .gt(0, "must be greater than 0")
+  .lt(1, "must be less than 1 (a bound can never demonstrate 100%)");
+
+export const IntervalMethodName = z.enum(["clopper-pearson", "wilson", "jeffreys"]);
+
+export const GateMode = z.enum(["bound", "point"]);
+export type GateMode = z.infer<typeof GateMode>;
+
+export const CategoryPolicy = z.strictObject({
+  /** The pass rate the category must demonstrate. */
+  threshold: Probability,
+  /** Overrides the profile's confidence for this category. */
+  confidence: Probability.optional(),
+  /** Any failed scenario in this category sends the build back, whatever the bounds say. */
+  zeroTolerance: z.boolean().default(false),
+});
+export type CategoryPolicy = z.infer<typeof CategoryPolicy>;
+
+/** Changes to a category's policy in a profile that extends another: no defaults, so nothing is reset. */
+export const CategoryPolicyChange = z.strictObject({
+  threshold: Probability.optional(),
+  confidence: Probability.optional(),
+  zeroTolerance: z.boolean().optional(),
+});
+
+export const QualityProfile = z.strictObject({
+  name: z.string().min(1),
+  description: z.string().default(""),
+  /** Confidence of the one-sided bounds the gate compares with the thresholds. */
+  confidence: Probability.default(0.95),
+  method: IntervalMethodName.default("clopper-pearson"),
+  mode: GateMode.default("bound"),
+  /** Only the categories listed here are gated; others are reported but cannot block a build. */
+  categories: z
+    .partialRecord(ScenarioCategory, CategoryPolicy)
+    .refine(
+      (categories) => Object.keys(categories).length > 0,
+      "a profile must gate at least one category",
+    ),
+});
+export type QualityProfile = z.infer<typeof QualityProfile>;
+export type QualityProfileInput = z.input<typeof QualityProfile>;
