@@ -1,0 +1,53 @@
+/**
+ * The `shopfloor` command: its subcommands, and the one place where errors become messages and exit codes.
+ */
+import { Command, CommanderError } from "commander";
+import { ShopfloorError } from "../contracts/index.js";
+import type { CliIo } from "./cli-io.js";
+import type { CommandContext } from "./command-context.js";
+import { demoCommand } from "./commands/demo.js";
+import { gateCommand } from "./commands/gate.js";
+import { planCommand } from "./commands/plan.js";
+import { statsCommand } from "./commands/stats.js";
+import { exitCodes } from "./exit-codes.js";
+import { packageVersion } from "./package-root.js";
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const context: CommandContext = { io, exitCode: exitCodes.success };
+  const program = new Command("shopfloor")
+    .description("shopfloor: a software factory gated by statistics, not by code review")
+    .version(packageVersion())
+    .showHelpAfterError("(add --help for usage)")
+    .addCommand(gateCommand(context))
+    .addCommand(planCommand(context))
+    .addCommand(statsCommand(context))
+    .addCommand(demoCommand(context));
+  configure(program, io);
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return context.exitCode;
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+/** Every command writes through the injected I/O and throws instead of calling process.exit. */
+function configure(command: Command, io: CliIo): void {
+  command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  for (const subcommand of command.commands) configure(subcommand, io);
+}
+
+function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof CommanderError) {
+    // Commander has already printed its message; help and version are successes.
+    return error.exitCode === 0 ? exitCodes.success : exitCodes.usage;
+  }
+  if (error instanceof ShopfloorError) {
+    io.stderr(`error: ${error.message}\n`);
+    return error.code === "internal" ? exitCodes.internal : exitCodes.usage;
+  }
+  io.stderr(
+    `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  return exitCodes.internal;
+}

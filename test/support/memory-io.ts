@@ -1,0 +1,39 @@
+/** A CliIo over in-memory files that records what a command prints. */
+
+import type { CliIo } from "../../src/cli/cli-io.js";
+import { runCli } from "../../src/cli/program.js";
+import { ShopfloorError } from "../../src/contracts/index.js";
+
+export interface CliRun {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runInMemory(
+  argv: readonly string[],
+  files: Record<string, string> = {},
+  stdin = "",
+): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    readText: async (path) => {
+      if (path === "-") return stdin;
+      const text = files[path];
+      if (text === undefined)
+        throw new ShopfloorError("io-error", `cannot read ${path}: no such file`, { path });
+      return text;
+    },
+    exists: async (path) => files[path] !== undefined,
+    workingDirectory: "/project",
+  };
+  const exitCode = await runCli(argv, io);
+  return { exitCode, stdout, stderr };
+}
