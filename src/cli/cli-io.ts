@@ -2,7 +2,7 @@
  * What the CLI needs from the outside world, passed in so that tests run commands in-process and read
  * exactly what a user would see.
  */
-import { readFile } from "node:fs/promises";
+import { access, readFile } from "node:fs/promises";
 import { ShopfloorError } from "../contracts/index.js";
 
 export interface CliIo {
@@ -21,7 +21,7 @@ export const processIo: CliIo = {
   readText: (path) => (path === "-" ? readStream(process.stdin) : readFileText(path)),
   exists: async (path) => {
     try {
-      await readFile(path);
+      await access(path);
       return true;
     } catch {
       return false;

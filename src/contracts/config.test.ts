@@ -1,15 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { thrown } from "../../test/support/thrown.js";
 import { defaultConfig, parseConfig } from "./config.js";
 import { InvalidInputError } from "./invalid-input.js";
 
 function rejection(text: string): InvalidInputError {
-  try {
-    parseConfig(text, "shopfloor.config.yaml");
-  } catch (error) {
-    if (error instanceof InvalidInputError) return error;
-    throw error;
-  }
-  throw new Error("expected the config to be rejected");
+  return thrown(() => parseConfig(text, "shopfloor.config.yaml"), InvalidInputError);
 }
 
 describe("parseConfig", () => {

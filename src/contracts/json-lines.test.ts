@@ -1,18 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { thrown } from "../../test/support/thrown.js";
 import { InvalidInputError } from "./invalid-input.js";
 import { parseJsonLines } from "./json-lines.js";
 import { TrialResult } from "./trial-result.js";
 
 const valid = '{"scenario":"normal/create-001","category":"normal","pass":true,"durationMs":12.5}';
 
-function problemsOf(text: string) {
-  try {
-    parseJsonLines(text, TrialResult, "results.jsonl");
-  } catch (error) {
-    if (error instanceof InvalidInputError) return error;
-    throw error;
-  }
-  throw new Error("expected the input to be rejected");
+function problemsOf(text: string): InvalidInputError {
+  return thrown(() => parseJsonLines(text, TrialResult, "results.jsonl"), InvalidInputError);
 }
 
 describe("parseJsonLines with trial results", () => {

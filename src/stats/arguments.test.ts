@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { thrown } from "../../test/support/thrown.js";
 import { InvalidArgumentError } from "../contracts/errors.js";
 import {
   requireClosedUnitInterval,
@@ -7,33 +8,25 @@ import {
   requireOpenUnitInterval,
 } from "./arguments.js";
 
-function thrown(action: () => void): InvalidArgumentError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof InvalidArgumentError) return error;
-    throw error;
-  }
-  throw new Error("expected an InvalidArgumentError");
-}
-
 describe("argument checks", () => {
   it("say which field is wrong, what is allowed and what was received", () => {
-    const error = thrown(() => requireOpenUnitInterval(1.2, "confidence"));
+    const error = thrown(() => requireOpenUnitInterval(1.2, "confidence"), InvalidArgumentError);
     expect(error.message).toBe("confidence must be strictly between 0 and 1, got 1.2");
     expect(error.field).toBe("confidence");
     expect(error.code).toBe("invalid-argument");
   });
 
   it("reject fractions, NaN and out-of-range whole numbers", () => {
-    expect(thrown(() => requireInteger(2.5, "trials", 1)).message).toBe(
+    expect(thrown(() => requireInteger(2.5, "trials", 1), InvalidArgumentError).message).toBe(
       "trials must be a whole number, got 2.5",
     );
-    expect(thrown(() => requireInteger(Number.NaN, "trials", 1)).field).toBe("trials");
-    expect(thrown(() => requireInteger(0, "trials", 1)).message).toBe(
+    expect(thrown(() => requireInteger(Number.NaN, "trials", 1), InvalidArgumentError).field).toBe(
+      "trials",
+    );
+    expect(thrown(() => requireInteger(0, "trials", 1), InvalidArgumentError).message).toBe(
       "trials must be at least 1, got 0",
     );
-    expect(thrown(() => requireInteger(11, "successes", 0, 10)).message).toBe(
+    expect(thrown(() => requireInteger(11, "successes", 0, 10), InvalidArgumentError).message).toBe(
       "successes must be at most 10, got 11",
     );
     expect(() => requireInteger(10, "successes", 0, 10)).not.toThrow();
@@ -49,7 +42,10 @@ describe("argument checks", () => {
 
   it("list the allowed names of an enumeration", () => {
     expect(
-      thrown(() => requireOneOf("wald" as "wilson", ["wilson", "jeffreys"], "method")).message,
+      thrown(
+        () => requireOneOf("wald" as "wilson", ["wilson", "jeffreys"], "method"),
+        InvalidArgumentError,
+      ).message,
     ).toBe("method must be one of wilson, jeffreys, got wald");
   });
 });

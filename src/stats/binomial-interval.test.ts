@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import oracle from "../../test/fixtures/binomial-oracle.json" with { type: "json" };
 import { expectClose } from "../../test/support/expect-close.js";
+import { thrown } from "../../test/support/thrown.js";
 import { InvalidArgumentError } from "../contracts/errors.js";
 import {
   binomialInterval,
@@ -165,13 +166,9 @@ describe("binomialInterval argument checks", () => {
   for (const [field, change, message] of cases) {
     it(`rejects a bad ${field}: ${message}`, () => {
       const request = { ...valid, ...change } as Parameters<typeof binomialInterval>[0];
-      expect(() => binomialInterval(request)).toThrow(InvalidArgumentError);
-      expect(() => binomialInterval(request)).toThrow(message);
-      try {
-        binomialInterval(request);
-      } catch (error) {
-        expect(error instanceof InvalidArgumentError && error.field).toBe(field);
-      }
+      const error = thrown(() => binomialInterval(request), InvalidArgumentError);
+      expect(error.message).toBe(message);
+      expect(error.field).toBe(field);
     });
   }
 });
