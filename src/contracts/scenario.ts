@@ -21,13 +21,26 @@ export const StatusExpectation = z.union([
   z.string().regex(/^[1-5]xx$/, 'a status class is written like "2xx" or "4xx"'),
 ]);
 
-export const HeaderExpectation = z.strictObject({
-  name: z.string().min(1),
-  equals: z.string().optional(),
-  contains: z.string().optional(),
-  matches: z.string().optional(),
-  present: z.boolean().optional(),
-});
+/** With none of equals/contains/matches/present, the header must be present. */
+export const HeaderExpectation = z
+  .strictObject({
+    name: z.string().min(1),
+    equals: z.string().optional(),
+    contains: z.string().optional(),
+    matches: z.string().optional(),
+    present: z.boolean().optional(),
+  })
+  .refine(
+    (header) =>
+      header.present !== false ||
+      (header.equals === undefined &&
+        header.contains === undefined &&
+        header.matches === undefined),
+    {
+      message: "present: false cannot be combined with equals, contains or matches",
+      path: ["present"],
+    },
+  );
 
 export const ThrowsExpectation = z.strictObject({
   name: z.string().optional(),
@@ -44,7 +57,10 @@ export const Assertion = z.union([
   z.strictObject({ header: HeaderExpectation }),
   /** Deep equality with the JSON body (http) or the return value (function). */
   z.strictObject({ json: z.unknown() }),
-  /** Every key and array element given must be present and equal; others may exist. */
+  /**
+   * Every key given must be present and match (recursively); other keys may exist. Arrays must have the same
+   * length and match element by element, each element as a subset.
+   */
   z.strictObject({ jsonSubset: z.unknown() }),
   z.strictObject({ jsonSchema: z.record(z.string(), z.unknown()) }),
   z.strictObject({ matches: z.string() }),
@@ -64,9 +80,17 @@ export const Assertion = z.union([
 ]);
 export type Assertion = z.infer<typeof Assertion>;
 
+/** Template variables the runner provides itself; a capture of the same name would hide them. */
+export const reservedCaptureNames: readonly string[] = ["scenario", "trial"];
+
 /** Values captured from a step for later steps: a name → a path such as `body.id` or `header.location`. */
 const Capture = z.record(
-  z.string().regex(/^[A-Za-z_][\w]*$/, "a capture name is a word"),
+  z
+    .string()
+    .regex(/^[A-Za-z_][\w]*$/, "a capture name is a word")
+    .refine((name) => !reservedCaptureNames.includes(name), {
+      message: `"scenario" and "trial" are built-in template variables; choose another capture name`,
+    }),
   z.string().min(1),
 );
 
@@ -157,7 +181,8 @@ export type SuiteDefaults = z.infer<typeof SuiteDefaults>;
 
 export const SuiteHeader = z.strictObject({
   name: z.string().min(1),
-  version: z.union([z.string().min(1), z.int().nonnegative()]).transform(String),
+  // YAML reads `version: 1.2` as a number, so numbers are accepted; quote it to keep "1.10" as written.
+  version: z.union([z.string().min(1), z.number().nonnegative()]).transform(String),
   target: TargetKind,
   description: z.string().optional(),
   defaults: SuiteDefaults.default({ timeoutMs: 10_000, repeat: 1, headers: {} }),
