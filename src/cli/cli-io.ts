@@ -4,6 +4,7 @@
  */
 import { access, readFile } from "node:fs/promises";
 import { ShopfloorError } from "../contracts/index.js";
+import type { ProgressOutput } from "./progress-line.js";
 
 export interface CliIo {
   stdout(text: string): void;
@@ -13,6 +14,8 @@ export interface CliIo {
   /** Whether a file exists, for optional files such as the config. */
   exists(path: string): Promise<boolean>;
   workingDirectory: string;
+  /** Where progress of long work is drawn: standard error, drawn only when it is a terminal. */
+  progress: ProgressOutput;
 }
 
 export const processIo: CliIo = {
@@ -28,6 +31,7 @@ export const processIo: CliIo = {
     }
   },
   workingDirectory: process.cwd(),
+  progress: process.stderr,
 };
 
 export async function readFileText(path: string): Promise<string> {

@@ -9,6 +9,7 @@ import { demoCommand } from "./commands/demo.js";
 import { gateCommand } from "./commands/gate.js";
 import { planCommand } from "./commands/plan.js";
 import { statsCommand } from "./commands/stats.js";
+import { testCommand } from "./commands/test.js";
 import { exitCodes } from "./exit-codes.js";
 import { packageVersion } from "./package-root.js";
 
@@ -18,6 +19,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .description("shopfloor: a software factory gated by statistics, not by code review")
     .version(packageVersion())
     .showHelpAfterError("(add --help for usage)")
+    .addCommand(testCommand(context))
     .addCommand(gateCommand(context))
     .addCommand(planCommand(context))
     .addCommand(statsCommand(context))

@@ -14,6 +14,7 @@ export async function runInMemory(
   argv: readonly string[],
   files: Record<string, string> = {},
   stdin = "",
+  workingDirectory = "/project",
 ): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
@@ -32,7 +33,8 @@ export async function runInMemory(
       return text;
     },
     exists: async (path) => files[path] !== undefined,
-    workingDirectory: "/project",
+    workingDirectory,
+    progress: { isTTY: false, write: () => true },
   };
   const exitCode = await runCli(argv, io);
   return { exitCode, stdout, stderr };

@@ -5,10 +5,12 @@
  * with an observation saying so once the process is gone (so a timed-out call never leaves a process
  * behind).
  */
+
 import type { ChildProcess, SpawnOptions } from "node:child_process";
 import { dirname } from "node:path";
 import { Readable } from "node:stream";
 import type { FunctionObservation } from "../observation.js";
+import { killProcessGroup } from "../process-group.js";
 import type { Sandbox, SandboxedCommand, SandboxLimits } from "../sandbox/sandbox.js";
 import { abortedObservation, callObservation, timedOutObservation } from "./call-observation.js";
 import { FunctionPoolClosedError, type FunctionWorkerStartError } from "./errors.js";
@@ -185,7 +187,7 @@ export class FunctionWorker {
     });
     child.once("exit", (exitCode, signal) => {
       this.#exit ??= { exitCode, signal };
-      killProcessGroup(child);
+      killProcessGroup(child.pid);
       this.#armFinishFallback();
     });
     child.once("close", () => this.#finish());
@@ -293,21 +295,8 @@ export class FunctionWorker {
   }
 }
 
-/**
- * SIGKILL to the whole process group. Also sent once right when the leader exits, to end what it left
- * running; never later, when the group's id could belong to a new process.
- */
-function killProcessGroup(child: ChildProcess): void {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, "SIGKILL");
-  } catch {
-    // The group is already gone.
-  }
-}
-
 function killRunningProcessGroup(child: ChildProcess): void {
-  if (child.exitCode === null && child.signalCode === null) killProcessGroup(child);
+  if (child.exitCode === null && child.signalCode === null) killProcessGroup(child.pid);
 }
 
 function asError(value: unknown): Error {

@@ -10,9 +10,10 @@ import {
   processesCarrying,
   startSandboxed,
 } from "../../../test/support/sandbox-test-support.js";
+import { killProcessGroup } from "../process-group.js";
 import { BubblewrapSandbox } from "./bubblewrap-sandbox.js";
 import { signalOfExitCode } from "./exit-signal.js";
-import { killProcessGroup, runToCompletion } from "./run-to-completion.js";
+import { runToCompletion } from "./run-to-completion.js";
 import type { SandboxedCommand, SandboxLimits } from "./sandbox.js";
 
 const timeoutMs = 15_000;

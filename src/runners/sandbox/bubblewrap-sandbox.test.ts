@@ -5,9 +5,10 @@ import { dirname, join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { describeWithBubblewrap } from "../../../test/support/describe-with-bubblewrap.js";
 import { makeReadableFixture, startSandboxed } from "../../../test/support/sandbox-test-support.js";
+import { killProcessGroup } from "../process-group.js";
 import { BubblewrapSandbox } from "./bubblewrap-sandbox.js";
 import { findPortBridgeScript } from "./port-bridge-script.js";
-import { killProcessGroup, runToCompletion } from "./run-to-completion.js";
+import { runToCompletion } from "./run-to-completion.js";
 import type { SandboxedCommand, SandboxRequest } from "./sandbox.js";
 import { SandboxPathError } from "./sandbox-errors.js";
 

@@ -8,7 +8,7 @@ export { NoSandbox } from "./no-sandbox.js";
 export type { BubblewrapProbe } from "./probe-bubblewrap.js";
 export { probeBubblewrap } from "./probe-bubblewrap.js";
 export type { CompletedRun, RunOptions } from "./run-to-completion.js";
-export { killProcessGroup, runToCompletion } from "./run-to-completion.js";
+export { runToCompletion } from "./run-to-completion.js";
 export type {
   Endpoint,
   Sandbox,

@@ -9,8 +9,9 @@ import {
   makeReadableFixture,
   startSandboxed,
 } from "../../../test/support/sandbox-test-support.js";
+import { killProcessGroup } from "../process-group.js";
 import { NoSandbox } from "./no-sandbox.js";
-import { killProcessGroup, runToCompletion } from "./run-to-completion.js";
+import { runToCompletion } from "./run-to-completion.js";
 import type { SandboxedCommand } from "./sandbox.js";
 
 const timeoutMs = 10_000;

@@ -3,7 +3,9 @@
  * so that its whole process group is killed when it runs longer than allowed. Output beyond a cap is dropped:
  * sandboxed code may print without end.
  */
+
 import { spawn } from "node:child_process";
+import { killProcessGroup } from "../process-group.js";
 import type { SandboxedCommand } from "./sandbox.js";
 
 export interface CompletedRun {
@@ -71,11 +73,3 @@ export function runToCompletion(
 }
 
 /** SIGKILLs a detached child's process group; a group that is already gone is not an error. */
-export function killProcessGroup(pid: number | undefined): void {
-  if (pid === undefined) return;
-  try {
-    process.kill(-pid, "SIGKILL");
-  } catch {
-    // Already ended.
-  }
-}

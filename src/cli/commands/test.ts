@@ -1,0 +1,247 @@
+/**
+ * `shopfloor test SUITE`: runs a scenario suite against a target (a URL, or a command the runner starts in
+ * the sandbox), streams the trial results to a JSON Lines file, optionally writes JUnit XML, and gates the
+ * results: the report and the exit code are those of `shopfloor gate`.
+ */
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { Command, Option } from "commander";
+import { ShopfloorError } from "../../contracts/index.js";
+import type { TargetKind } from "../../contracts/scenario.js";
+import { evaluateGate, resolveProfile } from "../../gate/index.js";
+import { createStepRunner, defaultConcurrency } from "../../runners/create-step-runner.js";
+import type { HttpTarget } from "../../runners/http/http-step-runner.js";
+import { renderJunit } from "../../runners/reports/junit-report.js";
+import { ResultsFile } from "../../runners/reports/results-file.js";
+import { runSuite, trialCount } from "../../runners/run-suite.js";
+import { selectSandbox } from "../../runners/sandbox/index.js";
+import type { Sandbox } from "../../runners/sandbox/sandbox.js";
+import { describeExit, TargetProcess } from "../../runners/target-process.js";
+import type { TrialPoolSummary } from "../../runners/trial-pool.js";
+import { loadSuite } from "../../scenarios/load-suite.js";
+import { type CommandContext, printJson } from "../command-context.js";
+import { exitCodeForDecision } from "../exit-codes.js";
+import { renderGateReport } from "../gate-report.js";
+import { loadConfig } from "../load-config.js";
+import { parsePositiveCount } from "../option-parsers.js";
+import { ProgressLine } from "../progress-line.js";
+
+interface TestOptions {
+  target?: string;
+  start?: string;
+  port: string;
+  ready: string;
+  readyTimeout: number;
+  concurrency?: number;
+  repeat?: number;
+  timeout?: number;
+  deadline?: number;
+  profile?: string;
+  config?: string;
+  results: string;
+  junit?: string;
+  json?: boolean;
+  sandbox: boolean;
+}
+
+export function testCommand(context: CommandContext): Command {
+  return new Command("test")
+    .description("run a scenario suite against a target and gate the results")
+    .argument("<suite>", "a suite file (.yaml, .yml, .json) or a folder with suite.yaml")
+    .option("--target <url>", "base URL of a running service (http suites)")
+    .option(
+      "--start <command>",
+      'start the target with this shell command, e.g. "node server.js" (http suites)',
+    )
+    .option(
+      "--port <port>",
+      'port for --start, given to it as $PORT; "auto" picks a free one',
+      "auto",
+    )
+    .option("--ready <path>", "path that must answer before trials start (with --start)", "/")
+    .option("--ready-timeout <ms>", "how long to wait for --ready", parsePositiveCount, 15_000)
+    .option(
+      "--concurrency <count>",
+      "trials at once (default: by target kind and cores)",
+      parsePositiveCount,
+    )
+    .option("--repeat <count>", "trials per scenario, overriding the suite", parsePositiveCount)
+    .option("--timeout <ms>", "per-trial timeout, overriding the suite", parsePositiveCount)
+    .option(
+      "--deadline <seconds>",
+      "stop starting trials after this long; running ones are aborted",
+      parsePositiveCount,
+    )
+    .option("--profile <name>", "quality profile for the gate")
+    .option("--config <path>", "config file")
+    .option(
+      "--results <file>",
+      "where the trial results go, as JSON Lines",
+      ".shopfloor/results.jsonl",
+    )
+    .option("--junit <file>", "also write JUnit XML for CI systems")
+    .option("--json", "print the gate verdict as JSON instead of the report")
+    .addOption(
+      new Option(
+        "--no-sandbox",
+        "run the code under test without bubblewrap: it gets your full rights (files, network, memory)",
+      ),
+    )
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 approve, 1 regenerate, 3 more-trials, 2 bad input or usage.",
+    )
+    .action((suitePath: string, options: TestOptions) => runTests(context, suitePath, options));
+}
+
+async function runTests(
+  context: CommandContext,
+  suitePath: string,
+  options: TestOptions,
+): Promise<void> {
+  const config = await loadConfig(context.io, options.config);
+  const profile = resolveProfile(options.profile ?? config.defaultProfile, config);
+  const suite = await loadSuite(resolve(context.io.workingDirectory, suitePath));
+  const sandbox = await selectSandbox({ allowUnsandboxed: !options.sandbox });
+  if (!sandbox.isolating)
+    context.io.stderr("warning: no sandbox: the code under test runs with your full rights\n");
+  const now = () => performance.now();
+  const concurrency = options.concurrency ?? defaultConcurrency(suite.header.target);
+  const target = await startTarget(
+    suite.header.target,
+    options,
+    sandbox,
+    context.io.workingDirectory,
+    suite.folder,
+    now,
+  );
+  const resultsPath = resolve(context.io.workingDirectory, options.results);
+  const resultsFile = new ResultsFile(resultsPath);
+  const total = trialCount(suite, options.repeat);
+  const progress = new ProgressLine(context.io.progress, total, now);
+  const startedAt = new Date().toISOString();
+  const stepRunner = createStepRunner({
+    suite,
+    sandbox,
+    concurrency,
+    ...(target ? { httpTarget: target.target } : {}),
+    now,
+  });
+  let summary: TrialPoolSummary;
+  try {
+    summary = await runSuite({
+      suite,
+      stepRunner,
+      concurrency,
+      runId: Date.now().toString(36),
+      ...(options.repeat ? { repeat: options.repeat } : {}),
+      ...(options.timeout ? { timeoutMs: options.timeout } : {}),
+      ...(options.deadline ? { deadlineMs: options.deadline * 1000 } : {}),
+      onResult: (result) => {
+        resultsFile.write(result);
+        progress.record(result);
+      },
+      now,
+    });
+  } finally {
+    progress.finish();
+    resultsFile.close();
+    await stepRunner.close();
+    await target?.stop();
+  }
+  if (summary.results.length === 0) {
+    throw new ShopfloorError(
+      "invalid-input",
+      "no trial ran: the deadline passed before the first trial ended",
+    );
+  }
+  if (options.junit) {
+    const junit = renderJunit({
+      suiteName: suite.header.name,
+      scenarios: suite.scenarios,
+      results: summary.results,
+      startedAt,
+    });
+    writeFileSync(resolve(context.io.workingDirectory, options.junit), junit);
+  }
+  const verdict = evaluateGate(summary.results, profile, { source: resultsPath });
+  if (options.json) printJson(context, verdict);
+  else {
+    context.io.stdout(renderGateReport(verdict, `${suite.header.name} ${suite.header.version}`));
+    context.io.stdout(
+      `results: ${resultsPath}${options.junit ? `; JUnit: ${options.junit}` : ""}\n`,
+    );
+  }
+  if (summary.notRun > 0)
+    context.io.stderr(
+      `note: ${summary.notRun} of ${total} trials did not run: the deadline was reached\n`,
+    );
+  const crash = target?.unexpectedExit;
+  if (crash) context.io.stderr(`note: the target exited during the run (${describeExit(crash)})\n`);
+  context.exitCode = exitCodeForDecision(verdict.decision);
+}
+
+/** The service the http trials go to: started by us (and stopped at the end), or already running. */
+interface RunningTarget {
+  target: HttpTarget;
+  readonly unexpectedExit?: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  stop(): Promise<void>;
+}
+
+async function startTarget(
+  kind: TargetKind,
+  options: TestOptions,
+  sandbox: Sandbox,
+  workDirectory: string,
+  suiteFolder: string,
+  now: () => number,
+): Promise<RunningTarget | undefined> {
+  if (kind !== "http") return undefined;
+  if (options.target !== undefined && options.start !== undefined) {
+    throw new ShopfloorError(
+      "invalid-argument",
+      "give either --target URL or --start COMMAND, not both",
+      { field: "target" },
+    );
+  }
+  if (options.target !== undefined) {
+    try {
+      new URL(options.target);
+    } catch {
+      throw new ShopfloorError(
+        "invalid-argument",
+        `--target: "${options.target}" is not a URL such as http://127.0.0.1:8080`,
+        { field: "target" },
+      );
+    }
+    return { target: { baseUrl: options.target }, stop: async () => {} };
+  }
+  if (options.start === undefined) {
+    throw new ShopfloorError(
+      "invalid-argument",
+      "an http suite needs --target URL (a running service) or --start COMMAND (the runner starts it)",
+      {
+        field: "target",
+      },
+    );
+  }
+  const port = options.port === "auto" ? undefined : Number(options.port);
+  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
+    throw new ShopfloorError(
+      "invalid-argument",
+      `--port: "${options.port}" is not "auto" or a port number`,
+      { field: "port" },
+    );
+  }
+  return TargetProcess.start({
+    command: options.start,
+    workDirectory,
+    sandbox,
+    ...(port === undefined ? {} : { port }),
+    readyPath: options.ready,
+    readyTimeoutMs: options.readyTimeout,
+    readOnlyPaths: [suiteFolder],
+    now,
+    sleep: (milliseconds) => new Promise((settle) => setTimeout(settle, milliseconds)),
+  });
+}

@@ -1,0 +1,173 @@
+/**
+ * The target under test, started by the runner (`--start "node server.js" --port auto --ready /health`):
+ * given a free port in $PORT, run in the sandbox, waited for until its ready path answers, and stopped
+ * with its whole process group at the end. If it exits early, the error says how and shows its last output.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { Agent, request } from "undici";
+import { ShopfloorError } from "../contracts/errors.js";
+import { findFreePort } from "./free-port.js";
+import type { HttpTarget } from "./http/http-step-runner.js";
+import { killProcessGroup } from "./process-group.js";
+import type { Sandbox, SandboxedCommand } from "./sandbox/sandbox.js";
+
+export class TargetStartError extends ShopfloorError {
+  constructor(message: string) {
+    super("invalid-input", message, { field: "start" });
+    this.name = "TargetStartError";
+  }
+}
+
+export interface StartTargetOptions {
+  /** A shell command line, run with `sh -c` inside the sandbox. */
+  command: string;
+  workDirectory: string;
+  sandbox: Sandbox;
+  /** A fixed port, or undefined for a free one. */
+  port?: number;
+  /** The path that must answer (any status below 500) before trials start. */
+  readyPath: string;
+  readyTimeoutMs: number;
+  env?: Readonly<Record<string, string>>;
+  readOnlyPaths?: readonly string[];
+  now(): number;
+  sleep(milliseconds: number): Promise<void>;
+}
+
+const keptOutputLines = 40;
+
+export class TargetProcess {
+  readonly target: HttpTarget;
+  readonly #child: ChildProcess;
+  readonly #prepared: SandboxedCommand;
+  readonly #output: string[] = [];
+  #exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  readonly #exited: Promise<void>;
+  #stopping = false;
+  #stoppedBeforeExit = false;
+
+  private constructor(child: ChildProcess, prepared: SandboxedCommand, target: HttpTarget) {
+    this.#child = child;
+    this.#prepared = prepared;
+    this.target = target;
+    const keep = (chunk: Buffer) => {
+      this.#output.push(
+        ...chunk
+          .toString("utf8")
+          .split("\n")
+          .filter((line) => line !== ""),
+      );
+      this.#output.splice(0, Math.max(this.#output.length - keptOutputLines, 0));
+    };
+    child.stdout?.on("data", keep);
+    child.stderr?.on("data", keep);
+    this.#exited = new Promise((settle) => {
+      child.once("close", (code, signal) => {
+        this.#exit = { code, signal };
+        this.#stoppedBeforeExit = this.#stopping;
+        settle();
+      });
+    });
+  }
+
+  static async start(options: StartTargetOptions): Promise<TargetProcess> {
+    const port = options.port ?? (await findFreePort());
+    const prepared = await options.sandbox.prepare({
+      argv: ["sh", "-c", options.command],
+      workDirectory: options.workDirectory,
+      readOnlyPaths: options.readOnlyPaths,
+      env: { ...options.env, PORT: String(port), HOST: "127.0.0.1" },
+      exposePort: port,
+    });
+    const [command, ...args] = prepared.argv;
+    if (command === undefined) throw new TargetStartError("the sandbox returned an empty command");
+    const child = spawn(command, args, {
+      cwd: prepared.cwd,
+      env: prepared.env,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const target = new TargetProcess(child, prepared, {
+      baseUrl: `http://127.0.0.1:${port}`,
+      ...(prepared.endpoint ? { endpoint: prepared.endpoint } : {}),
+    });
+    try {
+      await target.waitUntilReady(options);
+    } catch (error) {
+      await target.stop();
+      throw error;
+    }
+    return target;
+  }
+
+  /**
+   * How the target ended if it ended by itself (a crash) rather than by `stop()`: a target that dies during
+   * a run explains the failures after it. A crash can still be reported as it is being stopped, so an exit
+   * that is not what our signals cause counts as its own too.
+   */
+  get unexpectedExit(): { code: number | null; signal: NodeJS.Signals | null } | undefined {
+    const exit = this.#exit;
+    if (exit === undefined) return undefined;
+    if (!this.#stoppedBeforeExit) return exit;
+    const causedByStop =
+      exit.signal === "SIGTERM" ||
+      exit.signal === "SIGKILL" ||
+      [0, 143, 137].includes(exit.code ?? -1);
+    return causedByStop ? undefined : exit;
+  }
+
+  get recentOutput(): readonly string[] {
+    return this.#output;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.#stopping) {
+      this.#stopping = true;
+      killProcessGroup(this.#child.pid, "SIGTERM");
+      const grace = setTimeout(() => killProcessGroup(this.#child.pid, "SIGKILL"), 2_000);
+      await this.#exited;
+      clearTimeout(grace);
+      await this.#prepared.cleanup();
+    }
+    await this.#exited;
+  }
+
+  private async waitUntilReady(options: StartTargetOptions): Promise<void> {
+    const deadline = options.now() + options.readyTimeoutMs;
+    const endpoint = this.target.endpoint;
+    const dispatcher = new Agent(
+      endpoint?.kind === "unix" ? { connect: { socketPath: endpoint.socketPath } } : {},
+    );
+    const url = new URL(options.readyPath, this.target.baseUrl).toString();
+    try {
+      while (options.now() < deadline) {
+        if (this.#exit)
+          throw new TargetStartError(
+            `the target exited before it was ready (${describeExit(this.#exit)})${this.outputTail()}`,
+          );
+        try {
+          const response = await request(url, { dispatcher, signal: AbortSignal.timeout(1_000) });
+          await response.body.dump();
+          if (response.statusCode < 500) return;
+        } catch {
+          // Not listening yet.
+        }
+        await Promise.race([options.sleep(50), this.#exited]);
+      }
+      throw new TargetStartError(
+        `the target did not answer ${options.readyPath} within ${options.readyTimeoutMs} ms (started with: ${options.command})${this.outputTail()}`,
+      );
+    } finally {
+      await dispatcher.close();
+    }
+  }
+
+  private outputTail(): string {
+    if (this.#output.length === 0) return "; it printed nothing";
+    return `; its last output:\n  ${this.#output.slice(-10).join("\n  ")}`;
+  }
+}
+
+export function describeExit(exit: { code: number | null; signal: NodeJS.Signals | null }): string {
+  return exit.signal ? `killed by ${exit.signal}` : `exit code ${exit.code}`;
+}
