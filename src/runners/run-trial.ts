@@ -5,7 +5,7 @@
  */
 import type { Scenario, Step } from "../contracts/scenario.js";
 import type { TrialResult } from "../contracts/trial-result.js";
-import { captureValues, renderTemplate } from "../scenarios/template.js";
+import { captureValues, renderTemplate, trialVariables } from "../scenarios/template.js";
 import { checkAssertions } from "./assertions/index.js";
 import { robustnessFailures } from "./assertions/robustness.js";
 import type { Observation } from "./observation.js";
@@ -28,10 +28,7 @@ export async function runTrial(
 ): Promise<TrialResult> {
   const { scenario, attempt } = request;
   const started = now();
-  const variables: Record<string, unknown> = {
-    scenario: { id: scenario.id, category: scenario.category },
-    trial: { attempt, unique: request.unique },
-  };
+  const variables = trialVariables({ scenarioId: scenario.id, attempt, unique: request.unique });
   const result = (error?: string): TrialResult => ({
     scenario: scenario.id,
     category: scenario.category,

@@ -108,7 +108,7 @@ class DeadlineReached extends Error {
   }
 }
 
-async function runOne(
+function runOne(
   trial: PlannedTrial,
   controller: AbortController,
   options: TrialPoolOptions,
@@ -124,27 +124,33 @@ async function runOne(
     attempt: trial.attempt,
     error,
   });
-  // The abort settles the trial at once even if the runner is slow to notice: a hung trial never holds a slot.
-  const aborted = new Promise<TrialResult>((resolve) => {
+  return new Promise<TrialResult>((settle) => {
+    let settled = false;
+    const finish = (result: TrialResult) => {
+      if (settled) return;
+      settled = true;
+      timers.clearTimeout(timer);
+      settle(result);
+    };
+    // An abort (timeout or deadline) settles the trial at once even if the runner is slow to notice it:
+    // a hung trial never holds a slot.
     controller.signal.addEventListener(
       "abort",
-      () => resolve(failed(String((controller.signal.reason as Error).message))),
+      () => finish(failed(String((controller.signal.reason as Error).message))),
       {
         once: true,
       },
     );
-  });
-  const timer = timers.setTimeout(() => controller.abort(new TrialTimedOut(timeoutMs)), timeoutMs);
-  try {
-    const execution = options
+    const timer = timers.setTimeout(
+      () => controller.abort(new TrialTimedOut(timeoutMs)),
+      timeoutMs,
+    );
+    options
       .execute(trial, controller.signal)
-      .catch((error: unknown) =>
-        failed(`the runner failed: ${error instanceof Error ? error.message : String(error)}`),
+      .then(finish, (error: unknown) =>
+        finish(
+          failed(`the runner failed: ${error instanceof Error ? error.message : String(error)}`),
+        ),
       );
-    return await Promise.race([execution, aborted]);
-  } finally {
-    timers.clearTimeout(timer);
-    // Whatever the runner still holds for this trial (sockets, processes) is released.
-    if (!controller.signal.aborted) controller.abort(new Error("trial finished"));
-  }
+  });
 }

@@ -64,7 +64,12 @@ export class HttpStepRunner implements StepRunner {
       dispatcher: this.#dispatcher,
       signal,
     });
-    const responseText = await readCapped(response.body);
+    const declaredLength = Number(response.headers["content-length"] ?? Number.NaN);
+    // A declared small body is read in one go; an unknown or large one is read with a cap.
+    const responseText =
+      declaredLength <= maximumBodyBytes
+        ? await response.body.text()
+        : await readCapped(response.body);
     const durationMs = this.#options.now() - started;
     return {
       kind: "http",
