@@ -3,12 +3,13 @@
  * (and, for edge and malicious scenarios, the robustness checks), capture values for later steps. The
  * first failing step ends the trial: later steps depend on it.
  */
+
+import type { Observation } from "../contracts/observation.js";
 import type { Scenario, Step } from "../contracts/scenario.js";
 import type { TrialResult } from "../contracts/trial-result.js";
 import { captureValues, renderTemplate, trialVariables } from "../scenarios/template.js";
 import { checkAssertions } from "./assertions/index.js";
 import { robustnessFailures } from "./assertions/robustness.js";
-import type { Observation } from "./observation.js";
 import type { StepRunner } from "./step-runner.js";
 import { errorText, stepFailureMessage } from "./trial-failure.js";
 

@@ -2,8 +2,9 @@
  * The step-runner port: one adapter per target kind turns a rendered step into an observation. Runners
  * receive their I/O (HTTP dispatcher, sandbox, function pool) in their constructors.
  */
+
+import type { Observation } from "../contracts/observation.js";
 import type { Step } from "../contracts/scenario.js";
-import type { Observation } from "./observation.js";
 
 export interface StepRunner {
   /** Runs one step whose templates are already rendered; rejects only for faults of the runner itself. */

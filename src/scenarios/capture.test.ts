@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { HttpObservation } from "../runners/observation.js";
+import type { HttpObservation } from "../contracts/observation.js";
 import { captureValues } from "./capture.js";
 
 function response(body: unknown, bodyText = JSON.stringify(body)): HttpObservation {

@@ -3,7 +3,7 @@
  * finds nothing is a failure of the step, said in words, not an exception: the runner reports it as the
  * trial's error and does not run the steps that would have used it.
  */
-import type { Observation } from "../runners/observation.js";
+import type { Observation } from "../contracts/observation.js";
 import { lookUpViewPath, observationView } from "./observation-view.js";
 import { quote } from "./preview.js";
 import { describeMissing } from "./value-path.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Observation } from "../runners/observation.js";
+import type { Observation } from "../contracts/observation.js";
 import { lookUpViewPath, observationView, parseViewPath, viewNames } from "./observation-view.js";
 
 const http: Observation = {

@@ -2,8 +2,9 @@
  * The view of an observation that paths, captures, expressions and predicates see: the facts of one step
  * under short names (`status`, `body`, `stdout`, `returned`), the same names the docs show.
  */
+
+import type { Observation } from "../contracts/observation.js";
 import type { TargetKind } from "../contracts/scenario.js";
-import type { Observation } from "../runners/observation.js";
 import { lookUpPath, type PathLookup, type PathSegment, parsePath } from "./value-path.js";
 
 export type ObservationView = Record<string, unknown>;

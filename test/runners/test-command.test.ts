@@ -149,6 +149,14 @@ describe("shopfloor test", () => {
     }
   }, 30_000);
 
+  it("runs without the sandbox only when asked, and says plainly what that gives away", async () => {
+    const { run, results } = await testAgainst("none", ["--no-sandbox"]);
+    expect(run.stderr).toContain(
+      "warning: --no-sandbox: the code under test runs with your full rights",
+    );
+    expect(results.every((result) => result.pass)).toBe(true);
+  }, 30_000);
+
   it("explains what an http suite needs when no target is given", async () => {
     const run = await runInMemory(["test", faultySuite], {}, "", root);
     expect(run.exitCode).toBe(2);

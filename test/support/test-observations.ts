@@ -3,7 +3,7 @@ import type {
   CliObservation,
   FunctionObservation,
   HttpObservation,
-} from "../../src/runners/observation.js";
+} from "../../src/contracts/observation.js";
 
 export function httpObservation(changes: Partial<HttpObservation> = {}): HttpObservation {
   const body = "body" in changes ? changes.body : { id: 7, title: "milk" };

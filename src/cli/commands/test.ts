@@ -14,7 +14,7 @@ import type { HttpTarget } from "../../runners/http/http-step-runner.js";
 import { renderJunit } from "../../runners/reports/junit-report.js";
 import { ResultsFile } from "../../runners/reports/results-file.js";
 import { runSuite, trialCount } from "../../runners/run-suite.js";
-import { selectSandbox } from "../../runners/sandbox/index.js";
+import { NoSandbox, selectSandbox } from "../../runners/sandbox/index.js";
 import type { Sandbox } from "../../runners/sandbox/sandbox.js";
 import { describeExit, TargetProcess } from "../../runners/target-process.js";
 import type { TrialPoolSummary } from "../../runners/trial-pool.js";
@@ -102,9 +102,14 @@ async function runTests(
   const config = await loadConfig(context.io, options.config);
   const profile = resolveProfile(options.profile ?? config.defaultProfile, config);
   const suite = await loadSuite(resolve(context.io.workingDirectory, suitePath));
-  const sandbox = await selectSandbox({ allowUnsandboxed: !options.sandbox });
+  // --no-sandbox is the user's explicit choice; without it a missing bubblewrap is an error, never a fallback.
+  const sandbox = options.sandbox
+    ? await selectSandbox({ allowUnsandboxed: false })
+    : new NoSandbox();
   if (!sandbox.isolating)
-    context.io.stderr("warning: no sandbox: the code under test runs with your full rights\n");
+    context.io.stderr(
+      "warning: --no-sandbox: the code under test runs with your full rights: it can read and write your files, reach any network, and use unlimited memory, CPU and processes\n",
+    );
   const now = () => performance.now();
   const concurrency = options.concurrency ?? defaultConcurrency(suite.header.target);
   const target = await startTarget(

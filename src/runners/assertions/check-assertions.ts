@@ -4,11 +4,12 @@
  * checked (a pattern that does not compile, a predicate module that does not load, an assertion of
  * another kind of step). Messages are cut to a length a person reads.
  */
+
+import type { Observation } from "../../contracts/observation.js";
 import type { Assertion } from "../../contracts/scenario.js";
 import { assertionName } from "../../scenarios/assertion-names.js";
 import { errorText } from "../../scenarios/compiled.js";
 import { truncate } from "../../scenarios/preview.js";
-import type { Observation } from "../observation.js";
 import type { AssertionContext } from "./assertion-context.js";
 import { checkExitCode } from "./exit-code.js";
 import { checkExpression } from "./expression.js";

@@ -1,6 +1,7 @@
 /** `exitCode: 0`: how a command ended; the end of its stderr usually says why it ended otherwise. */
+
+import type { CliObservation } from "../../contracts/observation.js";
 import { quote } from "../../scenarios/preview.js";
-import type { CliObservation } from "../observation.js";
 
 const stderrTail = 120;
 

@@ -2,10 +2,11 @@
  * `expression: status == 201 and body.items.length > 0` — a filtrex expression over the step's view.
  * When it is false the message shows the value of each name it read, which is usually the whole story.
  */
+
+import type { Observation } from "../../contracts/observation.js";
 import { compileViewExpression } from "../../scenarios/expression.js";
 import { observationView } from "../../scenarios/observation-view.js";
 import { preview } from "../../scenarios/preview.js";
-import type { Observation } from "../observation.js";
 
 const shownNames = 5;
 

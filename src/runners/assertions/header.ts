@@ -4,10 +4,10 @@
  */
 
 import type { z } from "zod";
+import type { HttpObservation } from "../../contracts/observation.js";
 import type { HeaderExpectation } from "../../contracts/scenario.js";
 import { quote } from "../../scenarios/preview.js";
 import { compilePattern } from "../../scenarios/text-pattern.js";
-import type { HttpObservation } from "../observation.js";
 
 type Expectation = z.infer<typeof HeaderExpectation>;
 

@@ -2,8 +2,9 @@
  * `json:` (deep equality) and `jsonSubset:` (every given key, recursively) against the JSON body or the
  * return value. The message names the first difference by its path, with both values cut short.
  */
+
+import type { FunctionObservation, HttpObservation } from "../../contracts/observation.js";
 import { preview } from "../../scenarios/preview.js";
-import type { FunctionObservation, HttpObservation } from "../observation.js";
 import {
   type Comparison,
   type Difference,

@@ -2,9 +2,10 @@
  * `jsonSchema:` — the JSON body or return value validated against a JSON Schema (draft-07, with
  * formats); the message gives the first errors with where in the value they are.
  */
+
+import type { FunctionObservation, HttpObservation } from "../../contracts/observation.js";
 import { compileJsonSchema } from "../../scenarios/json-schema.js";
 import type { PathSegment } from "../../scenarios/value-path.js";
-import type { FunctionObservation, HttpObservation } from "../observation.js";
 import { differencePath } from "./first-difference.js";
 import { jsonSubject } from "./json-subject.js";
 

@@ -3,8 +3,9 @@
  * function's return value (already plain JSON: the function runner tags what JSON cannot hold). When
  * there is none, the reason is the failure.
  */
+
+import type { FunctionObservation, HttpObservation } from "../../contracts/observation.js";
 import { quote } from "../../scenarios/preview.js";
-import type { FunctionObservation, HttpObservation } from "../observation.js";
 
 export type JsonSubject =
   | { ok: true; name: "body" | "returned"; value: unknown }

@@ -6,10 +6,10 @@
  */
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import type { Observation } from "../../contracts/observation.js";
 import { errorText } from "../../scenarios/compiled.js";
 import { observationView } from "../../scenarios/observation-view.js";
 import { preview } from "../../scenarios/preview.js";
-import type { Observation } from "../observation.js";
 
 type Predicate = (view: Record<string, unknown>, observation: Observation) => unknown;
 

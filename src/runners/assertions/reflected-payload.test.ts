@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { httpObservation } from "../../../test/support/test-observations.js";
-import type { HttpObservation } from "../observation.js";
+import type { HttpObservation } from "../../contracts/observation.js";
 import { findReflectedPayload, requestPayloads } from "./reflected-payload.js";
 
 function page(

@@ -4,7 +4,7 @@
  * verbatim, unescaped: a cross-site scripting hole. A JSON API that echoes the text inside
  * application/json is fine — JSON is not rendered as markup.
  */
-import type { HttpObservation } from "../observation.js";
+import type { HttpObservation } from "../../contracts/observation.js";
 
 /** Text that changes the structure of a page: a tag, or a quote that breaks out of an attribute. */
 const markup = /<[A-Za-z!/?]|["'][^"']*(?:>|\bon\w+\s*=)/;

@@ -3,14 +3,15 @@
  * `robustness: false`): whatever the scenario asserts, a hostile or odd input must not crash the
  * software, leak how it is built (stack traces, internal paths) or be reflected unescaped into a page.
  */
-import { quote } from "../../scenarios/preview.js";
-import { crashedErrorName } from "../function/call-observation.js";
+
 import type {
   CliObservation,
   FunctionObservation,
   HttpObservation,
   Observation,
-} from "../observation.js";
+} from "../../contracts/observation.js";
+import { quote } from "../../scenarios/preview.js";
+import { crashedErrorName } from "../function/call-observation.js";
 import { findInternalPaths } from "./internal-path.js";
 import { findReflectedPayload } from "./reflected-payload.js";
 import { findStackTrace } from "./stack-trace.js";

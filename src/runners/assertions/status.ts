@@ -1,7 +1,8 @@
 /** `status: 201`, `status: [200, 204]`, `status: "4xx"`: the response's status code. */
+
+import type { HttpObservation } from "../../contracts/observation.js";
 import type { Assertion } from "../../contracts/scenario.js";
 import { quote } from "../../scenarios/preview.js";
-import type { HttpObservation } from "../observation.js";
 
 type StatusExpectation = Extract<Assertion, { status: unknown }>["status"];
 

@@ -3,7 +3,7 @@
  * command, the return value of a function (a string as itself, anything else as JSON). The stdout and
  * stderr assertions of a command name their stream.
  */
-import type { Observation } from "../observation.js";
+import type { Observation } from "../../contracts/observation.js";
 
 export type TextSubject = { ok: true; name: string; text: string } | { ok: false; reason: string };
 

@@ -3,10 +3,11 @@
  * and a message matching that regular expression. The opposite rule, that a call which throws without a
  * `throws` assertion has failed, lives in the runner (run-trial.ts), which sees every step.
  */
+
+import type { FunctionObservation } from "../../contracts/observation.js";
 import type { Assertion } from "../../contracts/scenario.js";
 import { preview, quote } from "../../scenarios/preview.js";
 import { compilePattern } from "../../scenarios/text-pattern.js";
-import type { FunctionObservation } from "../observation.js";
 
 type ThrowsExpectation = Extract<Assertion, { throws: unknown }>["throws"];
 

@@ -5,8 +5,8 @@
  */
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
+import type { CliObservation } from "../../contracts/observation.js";
 import type { Step } from "../../contracts/scenario.js";
-import type { CliObservation } from "../observation.js";
 import { killProcessGroup } from "../process-group.js";
 import type { Sandbox, SandboxLimits } from "../sandbox/sandbox.js";
 import type { StepRunner } from "../step-runner.js";

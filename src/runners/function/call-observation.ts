@@ -3,7 +3,7 @@
  * timeout, an abort, the worker crashing, or the worker being killed for another call in flight on it.
  * These names are what scenarios and reports see in `threw.name`.
  */
-import type { FunctionObservation } from "../observation.js";
+import type { FunctionObservation } from "../../contracts/observation.js";
 import type { FunctionCallRequest } from "./pending-call.js";
 import type { CallOutcome } from "./worker-protocol.js";
 

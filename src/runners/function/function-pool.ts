@@ -9,7 +9,7 @@
 import { spawn as nodeSpawn } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { InvalidArgumentError } from "../../contracts/errors.js";
-import type { FunctionObservation } from "../observation.js";
+import type { FunctionObservation } from "../../contracts/observation.js";
 import type { Sandbox, SandboxLimits } from "../sandbox/sandbox.js";
 import { abortedObservation } from "./call-observation.js";
 import { CallQueue } from "./call-queue.js";

@@ -3,8 +3,8 @@
  * (relative to the suite) and its arguments; the observation is what it returned or threw.
  */
 import { resolve } from "node:path";
+import type { FunctionObservation } from "../../contracts/observation.js";
 import type { Step } from "../../contracts/scenario.js";
-import type { FunctionObservation } from "../observation.js";
 import type { StepRunner } from "../step-runner.js";
 import type { FunctionPool } from "./function-pool.js";
 

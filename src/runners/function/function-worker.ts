@@ -9,7 +9,7 @@
 import type { ChildProcess, SpawnOptions } from "node:child_process";
 import { dirname } from "node:path";
 import { Readable } from "node:stream";
-import type { FunctionObservation } from "../observation.js";
+import type { FunctionObservation } from "../../contracts/observation.js";
 import { killProcessGroup } from "../process-group.js";
 import type { Sandbox, SandboxedCommand, SandboxLimits } from "../sandbox/sandbox.js";
 import { abortedObservation, callObservation, timedOutObservation } from "./call-observation.js";

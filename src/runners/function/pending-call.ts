@@ -3,7 +3,7 @@
  * worker, the pool closing) settles it, and nothing after that can: a call is never lost and never
  * answered twice.
  */
-import type { FunctionObservation } from "../observation.js";
+import type { FunctionObservation } from "../../contracts/observation.js";
 
 export interface FunctionCallRequest {
   /** An absolute path: callers resolve it, the pool does not. */

@@ -3,7 +3,7 @@
  * flight when it was killed for a timed-out or aborted neighbour, when it crashed, or when it sent a line
  * that is not a response; and the error of a worker that never became ready, with its last stderr lines.
  */
-import type { FunctionObservation } from "../observation.js";
+import type { FunctionObservation } from "../../contracts/observation.js";
 import { crashedObservation, killedObservation } from "./call-observation.js";
 import { FunctionWorkerStartError } from "./errors.js";
 import type { FunctionCallRequest } from "./pending-call.js";

@@ -4,8 +4,8 @@
  * robustness checks see what a client would.
  */
 import { Agent, type Dispatcher, request } from "undici";
+import type { HttpObservation } from "../../contracts/observation.js";
 import type { HttpStep, Step } from "../../contracts/scenario.js";
-import type { HttpObservation } from "../observation.js";
 import type { Endpoint } from "../sandbox/sandbox.js";
 import type { StepRunner } from "../step-runner.js";
 
