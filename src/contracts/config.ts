@@ -2,7 +2,6 @@
  * The factory's configuration file (`shopfloor.config.yaml` or `.json`): quality profiles of the user's
  * own, the default profile, and the daily budget. Everything has a default, so no file is needed.
  */
-import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { costCategories } from "./cost-event.js";
 import { InvalidInputError, problemsFromZod } from "./invalid-input.js";
@@ -13,6 +12,7 @@ import {
   Probability,
 } from "./quality-profile.js";
 import { ScenarioCategory } from "./scenario-category.js";
+import { parseYamlDocument } from "./yaml-document.js";
 
 /** A profile in the config: its own values, or a built-in one (`extends`) with some values changed. */
 export const ProfileDefinition = z.strictObject({
@@ -57,26 +57,13 @@ export const defaultConfig: Config = Config.parse({});
 
 /** Parses a config file's text (YAML, of which JSON is a subset); problems name the line and field. */
 export function parseConfig(text: string, source: string): Config {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
-  const syntaxError = document.errors[0];
-  if (syntaxError) {
-    const line = lineCounter.linePos(syntaxError.pos[0]).line;
+  const document = parseYamlDocument(text);
+  if (!document.ok) {
     throw new InvalidInputError(source, [
-      { line, field: "(syntax)", message: syntaxError.message },
+      { line: document.line, field: "(syntax)", message: document.message },
     ]);
   }
-  const parsed = Config.safeParse(document.toJS() ?? {});
+  const parsed = Config.safeParse(document.value ?? {});
   if (parsed.success) return parsed.data;
-  const lineOf = (path: readonly PropertyKey[]): number | undefined => {
-    // A missing key has no node: report the line of the nearest ancestor that exists.
-    for (let length = path.length; length >= 0; length -= 1) {
-      const node = document.getIn(path.slice(0, length), true) as
-        | { range?: [number, number, number] }
-        | undefined;
-      if (node?.range) return lineCounter.linePos(node.range[0]).line;
-    }
-    return undefined;
-  };
-  throw new InvalidInputError(source, problemsFromZod(parsed.error, lineOf));
+  throw new InvalidInputError(source, problemsFromZod(parsed.error, document.lineOf));
 }

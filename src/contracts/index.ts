@@ -8,3 +8,4 @@ export * from "./observation.js";
 export * from "./quality-profile.js";
 export * from "./scenario-category.js";
 export * from "./trial-result.js";
+export * from "./yaml-document.js";

@@ -3,7 +3,7 @@
  * problem found later names the line of the key at fault. A missing key has no line of its own: the line
  * of the nearest ancestor that exists is given instead.
  */
-import { LineCounter, parseDocument } from "yaml";
+import { parseYamlDocument } from "../contracts/yaml-document.js";
 import type { LocatedProblem } from "./zod-problems.js";
 
 export interface SourceDocument {
@@ -18,24 +18,16 @@ export type ParsedSource =
   | { ok: false; problem: LocatedProblem & { line: number } };
 
 export function parseSourceDocument(text: string, file: string): ParsedSource {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
-  const syntaxError = document.errors[0];
-  if (syntaxError) {
-    const line = lineCounter.linePos(syntaxError.pos[0]).line;
+  const parsed = parseYamlDocument(text);
+  if (!parsed.ok) {
     return {
       ok: false,
-      problem: { path: [], line, message: `not valid YAML or JSON: ${syntaxError.message}` },
+      problem: {
+        path: [],
+        line: parsed.line,
+        message: `not valid YAML or JSON: ${parsed.message}`,
+      },
     };
   }
-  const lineOf = (path: readonly PropertyKey[]): number | undefined => {
-    for (let length = path.length; length >= 0; length -= 1) {
-      const node = document.getIn(path.slice(0, length), true) as
-        | { range?: [number, number, number] }
-        | undefined;
-      if (node?.range) return lineCounter.linePos(node.range[0]).line;
-    }
-    return undefined;
-  };
-  return { ok: true, document: { file, value: document.toJS(), lineOf } };
+  return { ok: true, document: { file, value: parsed.value, lineOf: parsed.lineOf } };
 }
