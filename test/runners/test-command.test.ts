@@ -157,6 +157,25 @@ describe("shopfloor test", () => {
     expect(results.every((result) => result.pass)).toBe(true);
   }, 30_000);
 
+  it("records a fork bomb and a memory bomb in cli trials as failed trials, and the run ends", async () => {
+    const results = join(outputFolder, "bombs.jsonl");
+    const run = await runInMemory(
+      ["test", "test/fixtures/bombs/suite.yaml", "--results", results, "--json"],
+      {},
+      "",
+      root,
+    );
+    const trials = resultsOf(results);
+    expect(trials.map((trial) => [trial.scenario, trial.pass])).toEqual(
+      expect.arrayContaining([
+        ["fork-bomb", false],
+        ["memory-bomb", false],
+        ["well-behaved", true],
+      ]),
+    );
+    expect(JSON.parse(run.stdout).decision).toBe("regenerate");
+  }, 60_000);
+
   it("explains what an http suite needs when no target is given", async () => {
     const run = await runInMemory(["test", faultySuite], {}, "", root);
     expect(run.exitCode).toBe(2);
