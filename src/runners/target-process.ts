@@ -44,12 +44,26 @@ export class TargetProcess {
   #exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   readonly #exited: Promise<void>;
   #stopping = false;
+  readonly #options: StartTargetOptions;
+  readonly #dispatcher: Agent;
+  readonly #readyUrl: string;
   #stoppedBeforeExit = false;
 
-  private constructor(child: ChildProcess, prepared: SandboxedCommand, target: HttpTarget) {
+  private constructor(
+    child: ChildProcess,
+    prepared: SandboxedCommand,
+    target: HttpTarget,
+    options: StartTargetOptions,
+  ) {
     this.#child = child;
     this.#prepared = prepared;
     this.target = target;
+    this.#options = options;
+    const endpoint = target.endpoint;
+    this.#dispatcher = new Agent(
+      endpoint?.kind === "unix" ? { connect: { socketPath: endpoint.socketPath } } : {},
+    );
+    this.#readyUrl = new URL(options.readyPath, target.baseUrl).toString();
     const keep = (chunk: Buffer) => {
       this.#output.push(
         ...chunk
@@ -87,12 +101,17 @@ export class TargetProcess {
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
     });
-    const target = new TargetProcess(child, prepared, {
-      baseUrl: `http://127.0.0.1:${port}`,
-      ...(prepared.endpoint ? { endpoint: prepared.endpoint } : {}),
-    });
+    const target = new TargetProcess(
+      child,
+      prepared,
+      {
+        baseUrl: `http://127.0.0.1:${port}`,
+        ...(prepared.endpoint ? { endpoint: prepared.endpoint } : {}),
+      },
+      options,
+    );
     try {
-      await target.waitUntilReady(options);
+      await target.waitUntilReady();
     } catch (error) {
       await target.stop();
       throw error;
@@ -122,44 +141,51 @@ export class TargetProcess {
 
   async stop(): Promise<void> {
     if (!this.#stopping) {
+      // A target that crashed a moment ago may not be reaped yet; our signal would then hide its own exit.
+      if (this.#exit === undefined && (await this.readyStatus()) === undefined) {
+        await Promise.race([this.#exited, this.#options.sleep(1_000)]);
+      }
       this.#stopping = true;
       killProcessGroup(this.#child.pid, "SIGTERM");
       const grace = setTimeout(() => killProcessGroup(this.#child.pid, "SIGKILL"), 2_000);
       await this.#exited;
       clearTimeout(grace);
       await this.#prepared.cleanup();
+      await this.#dispatcher.close();
     }
     await this.#exited;
   }
 
-  private async waitUntilReady(options: StartTargetOptions): Promise<void> {
-    const deadline = options.now() + options.readyTimeoutMs;
-    const endpoint = this.target.endpoint;
-    const dispatcher = new Agent(
-      endpoint?.kind === "unix" ? { connect: { socketPath: endpoint.socketPath } } : {},
-    );
-    const url = new URL(options.readyPath, this.target.baseUrl).toString();
+  /** The status the ready path answers with now, or undefined when nothing answers. */
+  private async readyStatus(): Promise<number | undefined> {
     try {
-      while (options.now() < deadline) {
-        if (this.#exit)
-          throw new TargetStartError(
-            `the target exited before it was ready (${describeExit(this.#exit)})${this.outputTail()}`,
-          );
-        try {
-          const response = await request(url, { dispatcher, signal: AbortSignal.timeout(1_000) });
-          await response.body.dump();
-          if (response.statusCode < 500) return;
-        } catch {
-          // Not listening yet.
-        }
-        await Promise.race([options.sleep(50), this.#exited]);
-      }
-      throw new TargetStartError(
-        `the target did not answer ${options.readyPath} within ${options.readyTimeoutMs} ms (started with: ${options.command})${this.outputTail()}`,
-      );
-    } finally {
-      await dispatcher.close();
+      const response = await request(this.#readyUrl, {
+        dispatcher: this.#dispatcher,
+        signal: AbortSignal.timeout(1_000),
+      });
+      await response.body.dump();
+      return response.statusCode;
+    } catch {
+      return undefined;
     }
+  }
+
+  private async waitUntilReady(): Promise<void> {
+    const options = this.#options;
+    const deadline = options.now() + options.readyTimeoutMs;
+    while (options.now() < deadline) {
+      if (this.#exit) {
+        throw new TargetStartError(
+          `the target exited before it was ready (${describeExit(this.#exit)})${this.outputTail()}`,
+        );
+      }
+      const status = await this.readyStatus();
+      if (status !== undefined && status < 500) return;
+      await Promise.race([options.sleep(50), this.#exited]);
+    }
+    throw new TargetStartError(
+      `the target did not answer ${options.readyPath} within ${options.readyTimeoutMs} ms (started with: ${options.command})${this.outputTail()}`,
+    );
   }
 
   private outputTail(): string {
