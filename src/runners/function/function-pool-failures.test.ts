@@ -1,31 +1,17 @@
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
-import { DirectSandbox } from "../../../test/support/direct-sandbox.js";
+import { describe, expect, it } from "vitest";
+import {
+  closedAfterEachTest,
+  functionFixtures,
+  mathModule,
+} from "../../../test/support/function-pools.js";
 import { FunctionPoolClosedError } from "./errors.js";
-import { FunctionPool, type FunctionPoolOptions } from "./function-pool.js";
+import type { FunctionPool } from "./function-pool.js";
 
-const fixtures = fileURLToPath(
-  new URL("../../../test/fixtures/function-modules/", import.meta.url),
-);
-const math = `${fixtures}math.mjs`;
-
-const pools: FunctionPool[] = [];
-afterEach(async () => {
-  await Promise.all(pools.splice(0).map((pool) => pool.close()));
-});
-
-function createPool(options: Partial<FunctionPoolOptions> = {}): FunctionPool {
-  const pool = new FunctionPool({
-    sandbox: new DirectSandbox(),
-    size: 1,
-    workDirectory: fixtures,
-    ...options,
-  });
-  pools.push(pool);
-  return pool;
-}
+const _fixtures = functionFixtures;
+const math = mathModule;
+const createPool = closedAfterEachTest({ size: 1 });
 
 function call(
   pool: FunctionPool,

@@ -1,30 +1,18 @@
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DirectSandbox } from "../../../test/support/direct-sandbox.js";
+import {
+  closedAfterEachTest,
+  functionFixtures,
+  mathModule,
+} from "../../../test/support/function-pools.js";
 import type { Sandbox } from "../sandbox/sandbox.js";
 import { FunctionWorkerStartError } from "./errors.js";
-import { FunctionPool, type FunctionPoolOptions } from "./function-pool.js";
+import type { FunctionPool } from "./function-pool.js";
 
-const fixtures = fileURLToPath(
-  new URL("../../../test/fixtures/function-modules/", import.meta.url),
-);
-const math = `${fixtures}math.mjs`;
-
-const pools: FunctionPool[] = [];
-afterEach(async () => {
-  await Promise.all(pools.splice(0).map((pool) => pool.close()));
-});
-
-function createPool(options: Partial<FunctionPoolOptions> = {}): FunctionPool {
-  const pool = new FunctionPool({
-    sandbox: new DirectSandbox(),
-    size: 2,
-    workDirectory: fixtures,
-    ...options,
-  });
-  pools.push(pool);
-  return pool;
-}
+const fixtures = functionFixtures;
+const math = mathModule;
+const createPool = closedAfterEachTest({ size: 2 });
 
 function call(pool: FunctionPool, exportName: string, args: unknown[] = [], module = math) {
   return pool.call({ module, export: exportName, args, timeoutMs: 5_000 });
