@@ -14,6 +14,8 @@ export interface CliIo {
   /** Whether a file exists, for optional files such as the config. */
   exists(path: string): Promise<boolean>;
   workingDirectory: string;
+  /** Environment variables: the factory home, API keys. */
+  environment: Readonly<Record<string, string | undefined>>;
   /** Where progress of long work is drawn: standard error, drawn only when it is a terminal. */
   progress: ProgressOutput;
 }
@@ -31,6 +33,7 @@ export const processIo: CliIo = {
     }
   },
   workingDirectory: process.cwd(),
+  environment: process.env,
   progress: process.stderr,
 };
 

@@ -1,6 +1,7 @@
 /**
  * The factory's configuration file (`shopfloor.config.yaml` or `.json`): quality profiles of the user's
- * own, the default profile, and the daily budget. Everything has a default, so no file is needed.
+ * own, the default profile, the daily budget and the language models, if any. Everything has a default,
+ * so no file is needed.
  */
 import { z } from "zod";
 import { costCategories } from "./cost-event.js";
@@ -46,10 +47,44 @@ export const BudgetConfig = z.strictObject({
   timeZone: z.string().default("UTC"),
 });
 
+export const modelProviders = ["openai", "anthropic", "openai-compatible"] as const;
+export const ModelProvider = z.enum(modelProviders);
+export type ModelProvider = z.infer<typeof ModelProvider>;
+
+/**
+ * A language model: which provider, which model, and where. Keys come from the environment, never from
+ * the file: `apiKeyEnv` names the variable (default OPENAI_API_KEY or ANTHROPIC_API_KEY; none for a local
+ * OpenAI-compatible server such as Ollama, vLLM or LM Studio).
+ */
+export const ModelReference = z
+  .strictObject({
+    provider: ModelProvider,
+    model: z.string().min(1),
+    /** Required for openai-compatible, e.g. http://127.0.0.1:11434/v1; optional for the others. */
+    baseUrl: z.url().optional(),
+    apiKeyEnv: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "the name of an environment variable")
+      .optional(),
+  })
+  .refine((reference) => reference.provider !== "openai-compatible" || reference.baseUrl, {
+    message: "an openai-compatible model needs baseUrl, e.g. http://127.0.0.1:11434/v1",
+    path: ["baseUrl"],
+  });
+export type ModelReference = z.infer<typeof ModelReference>;
+
+/**
+ * Models by role: `default`, and any of `scenarios` (the LLM scenario generator), `judge` (the llmJudge
+ * assertion), later the stations' agents. A role without its own entry uses `default`.
+ */
+export const ModelsConfig = z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), ModelReference);
+export type ModelsConfig = z.infer<typeof ModelsConfig>;
+
 export const Config = z.strictObject({
   defaultProfile: z.string().min(1).default("admin"),
   profiles: z.record(z.string().min(1), ProfileDefinition).default({}),
   budget: BudgetConfig.default({ dailyUsd: 1000, split: defaultSplit, timeZone: "UTC" }),
+  models: ModelsConfig.default({}),
 });
 export type Config = z.infer<typeof Config>;
 
@@ -66,4 +101,9 @@ export function parseConfig(text: string, source: string): Config {
   const parsed = Config.safeParse(document.value ?? {});
   if (parsed.success) return parsed.data;
   throw new InvalidInputError(source, problemsFromZod(parsed.error, document.lineOf));
+}
+
+/** The model configured for a role, or the default model, or none: the factory then works offline. */
+export function modelFor(config: Config, role: string): ModelReference | undefined {
+  return config.models[role] ?? config.models.default;
 }

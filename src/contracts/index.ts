@@ -7,5 +7,6 @@ export * from "./json-lines.js";
 export * from "./observation.js";
 export * from "./quality-profile.js";
 export * from "./scenario-category.js";
+export * from "./spec.js";
 export * from "./trial-result.js";
 export * from "./yaml-document.js";

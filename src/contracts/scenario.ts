@@ -77,6 +77,8 @@ export const Assertion = z.union([
   z.strictObject({ expression: z.string().min(1) }),
   /** A JS module, relative to the suite, whose default export gets the observation and returns true or a reason. */
   z.strictObject({ predicate: z.string().min(1) }),
+  /** A natural-language expectation a language model judges the response against ("satisfaction"). */
+  z.strictObject({ llmJudge: z.string().min(1) }),
 ]);
 export type Assertion = z.infer<typeof Assertion>;
 
@@ -163,6 +165,8 @@ export const Scenario = z.strictObject({
   timeoutMs: Milliseconds.optional(),
   /** The built-in robustness checks; on by default for edge and malicious scenarios. */
   robustness: z.boolean().optional(),
+  /** The acceptance criteria of the spec this scenario shows, by id (`AC1`). */
+  covers: z.array(z.string().min(1)).optional(),
   steps: z.array(Step).min(1),
 });
 export type Scenario = z.infer<typeof Scenario>;
@@ -179,6 +183,34 @@ export const SuiteDefaults = z.strictObject({
 });
 export type SuiteDefaults = z.infer<typeof SuiteDefaults>;
 
+/** An acceptance criterion of the spec a suite was generated from. */
+export const SuiteCriterion = z.strictObject({ id: z.string().min(1), text: z.string().min(1) });
+export type SuiteCriterion = z.infer<typeof SuiteCriterion>;
+
+/** How a generated suite was made, so that it can be made again and its evidence traced. */
+export const SuiteProvenance = z.strictObject({
+  spec: z.strictObject({ name: z.string().min(1), hash: z.string().min(1) }),
+  seed: z.int(),
+  /** Requested scenarios per category. */
+  counts: z.strictObject({
+    normal: z.int().nonnegative(),
+    edge: z.int().nonnegative(),
+    malicious: z.int().nonnegative(),
+  }),
+  /** `offline`, and `llm:<provider>/<model>` when a model added scenarios. */
+  generators: z.array(z.string().min(1)).min(1),
+  /** What the LLM proposed and what became of it: never trusted, always validated. */
+  llm: z
+    .strictObject({
+      proposed: z.int().nonnegative(),
+      accepted: z.int().nonnegative(),
+      repaired: z.int().nonnegative(),
+      dropped: z.int().nonnegative(),
+    })
+    .optional(),
+});
+export type SuiteProvenance = z.infer<typeof SuiteProvenance>;
+
 export const SuiteHeader = z.strictObject({
   name: z.string().min(1),
   // YAML reads `version: 1.2` as a number, so numbers are accepted; quote it to keep "1.10" as written.
@@ -186,6 +218,9 @@ export const SuiteHeader = z.strictObject({
   target: TargetKind,
   description: z.string().optional(),
   defaults: SuiteDefaults.default({ timeoutMs: 10_000, repeat: 1, headers: {} }),
+  /** The spec's acceptance criteria; scenarios say which they cover. */
+  criteria: z.array(SuiteCriterion).optional(),
+  generated: SuiteProvenance.optional(),
 });
 export type SuiteHeader = z.infer<typeof SuiteHeader>;
 

@@ -21,6 +21,7 @@ const everyKind = [
   "latencyUnderMs",
   "expression",
   "predicate",
+  "llmJudge",
 ];
 
 export const assertionNamesByKind: Readonly<Record<TargetKind, readonly string[]>> = {

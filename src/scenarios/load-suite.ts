@@ -16,7 +16,7 @@ import {
   type SuiteFileRole,
 } from "./read-suite-file.js";
 import { parseSourceDocument, type SourceDocument } from "./source-document.js";
-import { checkPredicatesExist, checkUniqueIds } from "./suite-checks.js";
+import { checkCoveredCriteria, checkPredicatesExist, checkUniqueIds } from "./suite-checks.js";
 import { findSuiteFiles } from "./suite-files.js";
 
 export interface LoadSuiteOptions {
@@ -45,6 +45,7 @@ export async function loadSuite(path: string, options: LoadSuiteOptions = {}): P
     if (header) scenarios.push(...readScenarios(document, parts.scenarios, header, problems));
   }
   checkUniqueIds(scenarios, problems);
+  checkCoveredCriteria(scenarios, header?.criteria, problems);
   await checkPredicatesExist(scenarios, files.folder, problems);
   if (problems.isEmpty && scenarios.length === 0 && suiteDocument) {
     problems.addAt(suiteDocument, {

@@ -1,9 +1,11 @@
 /**
  * Checks across the scenarios of a whole suite, after each was validated on its own: ids unique across
- * all files (a trial result names its scenario by id), and predicate modules that exist.
+ * all files (a trial result names its scenario by id), criteria a scenario covers that the suite lists,
+ * and predicate modules that exist.
  */
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
+import type { SuiteCriterion } from "../contracts/scenario.js";
 import type { ProblemList } from "./problem-list.js";
 import type { LocatedScenario } from "./read-suite-file.js";
 
@@ -50,6 +52,25 @@ export async function checkPredicatesExist(
           message: `no predicate module at ${modulePath} (predicates are relative to the suite folder)`,
         });
       }
+    }
+  }
+}
+
+/** When the suite lists its spec's criteria, every id a scenario covers must be one of them. */
+export function checkCoveredCriteria(
+  scenarios: readonly LocatedScenario[],
+  criteria: readonly SuiteCriterion[] | undefined,
+  problems: ProblemList,
+): void {
+  if (criteria === undefined) return;
+  const known = new Set(criteria.map((criterion) => criterion.id));
+  for (const { scenario, document, index } of scenarios) {
+    for (const [coverIndex, id] of (scenario.covers ?? []).entries()) {
+      if (known.has(id)) continue;
+      problems.addAt(document, {
+        path: ["scenarios", index, "covers", coverIndex],
+        message: `"${id}" is not one of the suite's criteria (${[...known].join(", ") || "none"})`,
+      });
     }
   }
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { findPlaceholders, renderTemplate, TemplateError, trialVariables } from "./template.js";
+import {
+  escapeTemplate,
+  findPlaceholders,
+  renderTemplate,
+  TemplateError,
+  trialVariables,
+  uniqueToken,
+} from "./template.js";
 
 const variables = {
   ...trialVariables({ scenarioId: "normal/create", attempt: 2, unique: "t2-a81f" }),
@@ -62,5 +69,25 @@ describe("findPlaceholders", () => {
       { at: ["path"], placeholder: "{{x}}", path: "x" },
       { at: ["args", 1], placeholder: "{{ trial.unique }}", path: "trial.unique" },
     ]);
+  });
+});
+
+describe("escapeTemplate", () => {
+  it.each(["{{7*7}}", "${{ x }}", "\\{{ literal }}", "a {{ b }} c {{"])(
+    "makes %j reach the target exactly as written",
+    (text) => {
+      expect(renderTemplate(escapeTemplate(text), {})).toBe(text);
+    },
+  );
+});
+
+describe("trial.token", () => {
+  it("is ten letters and digits, the same for the same trial and different for another", () => {
+    const token = uniqueToken("run-a-scenario-1");
+    expect(token).toMatch(/^[a-z0-9]{10}$/);
+    expect(uniqueToken("run-a-scenario-1")).toBe(token);
+    expect(uniqueToken("run-a-scenario-2")).not.toBe(token);
+    const variables = trialVariables({ scenarioId: "s", attempt: 1, unique: "run-a-scenario-1" });
+    expect(renderTemplate("user-{{ trial.token }}", variables)).toBe(`user-${token}`);
   });
 });

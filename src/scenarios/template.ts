@@ -1,9 +1,11 @@
 /**
  * Templates in steps: `{{ created.id }}` in a request, an argument or a call is replaced by a variable the
- * runner provides (`scenario.id`, `trial.attempt`, `trial.unique`) or a value captured by an earlier step.
+ * runner provides (`scenario.id`, `trial.attempt`, `trial.unique`, `trial.token`) or a value captured by
+ * an earlier step.
  * A string that is exactly one placeholder becomes the raw value, so a captured number stays a number.
  * `\{{` stands for a literal `{{`, which malicious scenarios need to send template-injection probes.
  */
+import { createHash } from "node:crypto";
 import { ShopfloorError } from "../contracts/errors.js";
 import { describeMissing, lookUpPath, type PathSegment } from "./value-path.js";
 
@@ -32,8 +34,24 @@ export interface TrialFacts {
 export function trialVariables(facts: TrialFacts): Record<string, unknown> {
   return {
     scenario: { id: facts.scenarioId },
-    trial: { attempt: facts.attempt, unique: facts.unique },
+    trial: { attempt: facts.attempt, unique: facts.unique, token: uniqueToken(facts.unique) },
   };
+}
+
+/**
+ * `trial.token`: ten lower-case letters and digits drawn from the trial's unique value, for fields too
+ * short or too strict for `trial.unique` (a unique username of at most 16 characters).
+ */
+export function uniqueToken(unique: string): string {
+  const digest = createHash("sha256").update(unique).digest();
+  return [...digest.subarray(0, 10)].map((byte) => tokenAlphabet[byte % 36]).join("");
+}
+
+const tokenAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+/** Text that reaches the target exactly as written: every `{{` is escaped so it is not a placeholder. */
+export function escapeTemplate(text: string): string {
+  return text.replaceAll("{{", "\\{{");
 }
 
 const placeholderOrEscape = /\\\{\{|\{\{\s*([^{}]*?)\s*\}\}/g;

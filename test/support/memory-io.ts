@@ -15,6 +15,7 @@ export async function runInMemory(
   files: Record<string, string> = {},
   stdin = "",
   workingDirectory = "/project",
+  environment: Record<string, string | undefined> = {},
 ): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
@@ -34,6 +35,7 @@ export async function runInMemory(
     },
     exists: async (path) => files[path] !== undefined,
     workingDirectory,
+    environment,
     progress: { isTTY: false, write: () => true },
   };
   const exitCode = await runCli(argv, io);
