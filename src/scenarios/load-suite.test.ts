@@ -91,7 +91,7 @@ describe("loadSuite, invalid suites", () => {
       'invalid/http-problems.yaml:19: field "scenarios[2].title": required (string)',
       'invalid/http-problems.yaml:20: field "scenarios[2].category": Invalid option: expected one of "normal"|"edge"|"malicious"',
       'invalid/http-problems.yaml:21: field "scenarios[2].titel": unknown key "titel"; did you mean "title"?',
-      'invalid/http-problems.yaml:25: field "scenarios[2].steps[0].expect[0].exitCode": "exitCode" does not apply to a http step; a http step\'s assertions are status, header, json, jsonSubset, jsonSchema, matches, contains, notContains, latencyUnderMs, expression, predicate',
+      'invalid/http-problems.yaml:25: field "scenarios[2].steps[0].expect[0].exitCode": "exitCode" does not apply to a http step; a http step\'s assertions are status, header, json, jsonSubset, jsonSchema, matches, contains, notContains, latencyUnderMs, expression, predicate, llmJudge',
       expect.stringMatching(
         /^invalid\/http-problems\.yaml:26: field "scenarios\[2\]\.steps\[0\]\.expect\[1\]\.matches": invalid regular expression \/\(unclosed\/: /,
       ),
@@ -163,7 +163,7 @@ describe("loadSuite, invalid suites", () => {
     const error = await rejection("invalid/cli-no-command.yaml");
     expect(problemLines(error)).toEqual([
       'invalid/cli-no-command.yaml:12: field "scenarios[0].steps[1].run": no command to run: give this step run.command, or the suite defaults.command (e.g. ["node", "cli.js"])',
-      'invalid/cli-no-command.yaml:14: field "scenarios[0].steps[1].expect[0].status": "status" does not apply to a cli step; a cli step\'s assertions are exitCode, stdoutMatches, stdoutContains, stderrMatches, stderrContains, matches, contains, notContains, latencyUnderMs, expression, predicate',
+      'invalid/cli-no-command.yaml:14: field "scenarios[0].steps[1].expect[0].status": "status" does not apply to a cli step; a cli step\'s assertions are exitCode, stdoutMatches, stdoutContains, stderrMatches, stderrContains, matches, contains, notContains, latencyUnderMs, expression, predicate, llmJudge',
     ]);
     const withoutAssertion = await rejectionOfText(
       "cli.yaml",
