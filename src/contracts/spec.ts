@@ -49,6 +49,11 @@ export const fieldTypes = ["string", "integer", "number", "boolean", "date", "em
 export const FieldType = z.enum(fieldTypes);
 export type FieldType = z.infer<typeof FieldType>;
 
+/** What an `email` field accepts (docs/spec-conventions.md): generators and services agree on it. */
+export const emailPattern = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
+/** A `date` is written `YYYY-MM-DD` and must be a real calendar date. */
+export const datePattern = "^\\d{4}-\\d{2}-\\d{2}$";
+
 const numericTypes: readonly FieldType[] = ["integer", "number"];
 const textTypes: readonly FieldType[] = ["string", "email"];
 
