@@ -39,7 +39,14 @@ export const SpecFrontMatter = z.strictObject({
   /** A cap on what one work item of this spec may spend, in US dollars. */
   budget: z.strictObject({ usd: z.number().positive() }).optional(),
   description: z.string().optional(),
-  scenarios: ScenarioCounts.partial().optional(),
+  /** Counts the spec asks for; the rest keep their defaults. */
+  scenarios: z
+    .strictObject({
+      normal: z.int().nonnegative().optional(),
+      edge: z.int().nonnegative().optional(),
+      malicious: z.int().nonnegative().optional(),
+    })
+    .optional(),
   /** An OpenAPI 3 document, relative to the spec, instead of (or besides) the model's entities. */
   openapi: z.string().min(1).optional(),
 });
