@@ -4,6 +4,7 @@
  */
 import type { Scenario, Suite } from "../contracts/scenario.js";
 import type { TrialResult } from "../contracts/trial-result.js";
+import type { ResponseJudge } from "./assertions/assertion-context.js";
 import { runTrial } from "./run-trial.js";
 import type { StepRunner } from "./step-runner.js";
 import { planTrials, runTrialPool, type Timers, type TrialPoolSummary } from "./trial-pool.js";
@@ -19,6 +20,8 @@ export interface RunSuiteOptions {
   deadlineMs?: number;
   /** Distinguishes this run's unique values (`{{ trial.unique }}`) from other runs'. */
   runId: string;
+  /** Judges `llmJudge` assertions (a model's reading of a step's result); absent when none is configured. */
+  judge?: ResponseJudge;
   onResult?(result: TrialResult): void;
   now(): number;
   timers?: Timers;
@@ -45,6 +48,7 @@ export function runSuite(options: RunSuiteOptions): Promise<TrialPoolSummary> {
           attempt: trial.attempt,
           unique: `${options.runId}-${trial.scenario.id.replace(/[^\w-]/g, "-")}-${trial.attempt}`,
           suiteFolder: suite.folder,
+          ...(options.judge === undefined ? {} : { judge: options.judge }),
         },
         options.stepRunner,
         signal,

@@ -8,6 +8,7 @@ import type { Observation } from "../contracts/observation.js";
 import type { Scenario, Step } from "../contracts/scenario.js";
 import type { TrialResult } from "../contracts/trial-result.js";
 import { captureValues, renderTemplate, trialVariables } from "../scenarios/template.js";
+import type { ResponseJudge } from "./assertions/assertion-context.js";
 import { checkAssertions } from "./assertions/index.js";
 import { robustnessFailures } from "./assertions/robustness.js";
 import type { StepRunner } from "./step-runner.js";
@@ -19,6 +20,8 @@ export interface TrialRequest {
   /** Unique per trial, for values that must not collide across repeats and parallel trials. */
   unique: string;
   suiteFolder: string;
+  /** Judges `llmJudge` assertions; without one they fail, saying how to configure a model. */
+  judge?: ResponseJudge;
 }
 
 export async function runTrial(
@@ -39,6 +42,10 @@ export async function runTrial(
     ...(error === undefined ? {} : { error }),
   });
   const checkRobustness = scenario.robustness ?? scenario.category !== "normal";
+  const assertionContext = {
+    suiteFolder: request.suiteFolder,
+    ...(request.judge === undefined ? {} : { judge: request.judge }),
+  };
 
   for (const [index, template] of scenario.steps.entries()) {
     const stepNumber = index + 1;
@@ -57,7 +64,7 @@ export async function runTrial(
     }
     const failures = [
       ...unexpectedThrow(step, observation),
-      ...(await checkAssertions(step.expect, observation, { suiteFolder: request.suiteFolder })),
+      ...(await checkAssertions(step.expect, observation, assertionContext, signal)),
       ...(checkRobustness ? robustnessFailures(observation) : []),
     ];
     if (failures.length > 0) return result(stepFailureMessage(stepNumber, description, failures));

@@ -6,6 +6,7 @@ import {
   httpObservation,
 } from "../../../test/support/test-observations.js";
 import type { Assertion } from "../../contracts/scenario.js";
+import type { ResponseJudge } from "./assertion-context.js";
 import { checkAssertions } from "./check-assertions.js";
 
 const context = { suiteFolder: resolve("test/fixtures/suites/todo-http") };
@@ -127,5 +128,60 @@ describe("checkAssertions", () => {
       context,
     );
     for (const failure of failures) expect(failure.length).toBeLessThanOrEqual(300);
+  });
+});
+
+describe("checkAssertions with llmJudge", () => {
+  const observation = httpObservation({ status: 200, body: { greeting: "Hello" } });
+
+  function countingJudge(pass: boolean) {
+    const asked: string[] = [];
+    const judge: ResponseJudge = {
+      judge: async (request) => {
+        asked.push(request.expectation);
+        return { pass, reason: "the greeting is curt" };
+      },
+    };
+    return { judge, asked };
+  }
+
+  it("asks the context's judge and reports its verdict", async () => {
+    const passing = countingJudge(true);
+    const assertions: Assertion[] = [{ status: 200 }, { llmJudge: "greets politely" }];
+    expect(
+      await checkAssertions(assertions, observation, { ...context, judge: passing.judge }),
+    ).toEqual([]);
+    expect(passing.asked).toEqual(["greets politely"]);
+    const failing = countingJudge(false);
+    expect(
+      await checkAssertions(assertions, observation, { ...context, judge: failing.judge }),
+    ).toEqual(["llmJudge: the greeting is curt"]);
+  });
+
+  it("does not spend a model call on a step whose other assertions failed", async () => {
+    const { judge, asked } = countingJudge(true);
+    const failures = await checkAssertions(
+      [{ llmJudge: "greets politely" }, { status: 201 }],
+      observation,
+      { ...context, judge },
+    );
+    expect(failures).toEqual([expect.stringMatching(/^expected status 201, got 200/)]);
+    expect(asked).toEqual([]);
+  });
+
+  it("fails without a judge, and turns a judge's error into a failure message", async () => {
+    expect(await checkAssertions([{ llmJudge: "x" }], observation, context)).toEqual([
+      "llmJudge needs a model: set models.judge (or models.default) in shopfloor.config.yaml",
+    ]);
+    const broken: ResponseJudge = {
+      judge: async () => {
+        throw new Error("Failed after 3 attempts. Last error: Too Many Requests");
+      },
+    };
+    expect(
+      await checkAssertions([{ llmJudge: "x" }], observation, { ...context, judge: broken }),
+    ).toEqual([
+      "llmJudge could not be checked: Failed after 3 attempts. Last error: Too Many Requests",
+    ]);
   });
 });

@@ -2,7 +2,8 @@
  * Checking a step's assertions against what it observed: one message per failed assertion, empty when
  * all passed. A failing assertion is a message, never an exception; so is an assertion that cannot be
  * checked (a pattern that does not compile, a predicate module that does not load, an assertion of
- * another kind of step). Messages are cut to a length a person reads.
+ * another kind of step). Messages are cut to a length a person reads. `llmJudge` assertions are checked
+ * last, and only when every other assertion of the step passed.
  */
 
 import type { Observation } from "../../contracts/observation.js";
@@ -17,26 +18,37 @@ import { checkHeader } from "./header.js";
 import { checkJson } from "./json-equality.js";
 import { checkJsonSchema } from "./json-schema.js";
 import { checkLatency } from "./latency.js";
+import { checkLlmJudge } from "./llm-judge.js";
 import { checkPredicate } from "./predicate.js";
 import { checkStatus } from "./status.js";
 import { checkContains, checkMatches, checkNotContains } from "./text.js";
 import { textSubject } from "./text-subject.js";
 import { checkThrows } from "./throws.js";
 
+/** `signal` is the trial's: a judge's model call stops when the trial is aborted. */
 export async function checkAssertions(
   assertions: readonly Assertion[],
   observation: Observation,
   context: AssertionContext,
+  signal?: AbortSignal,
 ): Promise<string[]> {
   const failures: string[] = [];
-  for (const assertion of assertions) {
+  const check = async (assertion: Assertion) => {
     let failure: string | undefined;
     try {
-      failure = await checkAssertion(assertion, observation, context);
+      failure = await checkAssertion(assertion, observation, context, signal);
     } catch (error) {
       failure = `${assertionName(assertion)} could not be checked: ${errorText(error)}`;
     }
     if (failure !== undefined) failures.push(truncate(failure));
+  };
+  for (const assertion of assertions) {
+    if (!("llmJudge" in assertion)) await check(assertion);
+  }
+  // A model call costs money: a step that already failed is not also sent to the judge.
+  if (failures.length > 0) return failures;
+  for (const assertion of assertions) {
+    if ("llmJudge" in assertion) await check(assertion);
   }
   return failures;
 }
@@ -47,9 +59,13 @@ async function checkAssertion(
   assertion: Assertion,
   observation: Observation,
   context: AssertionContext,
+  signal: AbortSignal | undefined,
 ): Promise<string | undefined> {
   if ("predicate" in assertion) {
     return checkPredicate(assertion.predicate, observation, context.suiteFolder);
+  }
+  if ("llmJudge" in assertion) {
+    return checkLlmJudge(assertion.llmJudge, observation, context.judge, signal);
   }
   const failure = checkSynchronously(assertion, observation);
   if (failure !== notApplicable) return failure;
