@@ -100,6 +100,25 @@ describe("HttpStepRunner", () => {
     }
   });
 
+  it("keeps a path that looks like another host on the target", async () => {
+    const runner = new HttpStepRunner({
+      target: { baseUrl: new URL(baseUrl).origin },
+      defaultHeaders: {},
+      connections: 1,
+      now: () => performance.now(),
+    });
+    try {
+      const observation = await runner.run(
+        step({ method: "GET", path: "//elsewhere.example/x" }),
+        new AbortController().signal,
+      );
+      expect(seen.at(-1)?.url).toBe("//elsewhere.example/x");
+      expect(observation.request.url).toBe(`${new URL(baseUrl).origin}//elsewhere.example/x`);
+    } finally {
+      await runner.close();
+    }
+  });
+
   it("rejects with the connection error when nothing listens", async () => {
     const runner = new HttpStepRunner({
       target: { baseUrl: "http://127.0.0.1:1" },

@@ -88,7 +88,9 @@ export class HttpStepRunner implements StepRunner {
 
   private url(step: HttpStep): string {
     const base = new URL(this.#options.target.baseUrl);
-    const url = new URL(joinPath(base.pathname, step.request.path), base);
+    // Prefixed with the origin, a path such as `//elsewhere.example/x` stays a path on the target: a
+    // step can never send a request to another host.
+    const url = new URL(`${base.origin}${joinPath(base.pathname, step.request.path)}`);
     for (const [name, value] of Object.entries(step.request.query ?? {}))
       url.searchParams.append(name, String(value));
     return url.toString();

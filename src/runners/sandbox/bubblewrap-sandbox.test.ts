@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer, request } from "node:http";
+import { connect } from "node:net";
 import { dirname, join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { describeWithBubblewrap } from "../../../test/support/describe-with-bubblewrap.js";
@@ -233,10 +234,22 @@ async function waitForSocket(
   started.exited.then(() => {
     exited = true;
   });
-  while (!existsSync(socketPath)) {
+  // The socket's file appears when the bridge binds it, a moment before it listens: wait for both.
+  while (!existsSync(socketPath) || !(await accepts(socketPath))) {
     if (exited) throw new Error(`the bridge ended: ${started.output().stderr}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+function accepts(socketPath: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const connection = connect(socketPath);
+    connection.once("connect", () => {
+      connection.destroy();
+      resolve(true);
+    });
+    connection.once("error", () => resolve(false));
+  });
 }
 
 function get(socketPath: string, path: string): Promise<{ status: number; body: string }> {
