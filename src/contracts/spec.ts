@@ -236,6 +236,16 @@ export const HttpServiceModel = z.strictObject({
 });
 export type HttpServiceModel = z.infer<typeof HttpServiceModel>;
 
+/**
+ * A rule a valid command line must also meet for its work to succeed: an expression over the parameters
+ * (a `-` in a name is written `_`: `dry_run`). A line that breaks it exits `errors.failure` with a message.
+ */
+export const CliRule = z.strictObject({
+  check: z.string().min(1),
+  error: z.string().min(1),
+});
+export type CliRule = z.infer<typeof CliRule>;
+
 export const CliCommandDefinition = z.strictObject({
   description: z.string().optional(),
   /** Positional arguments, in order. */
@@ -244,6 +254,7 @@ export const CliCommandDefinition = z.strictObject({
   options: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), FieldDefinition).default({}),
   /** What a successful run prints on stdout: a regular expression for the whole output (trimmed). */
   output: z.strictObject({ pattern: z.string().min(1) }).optional(),
+  requires: z.array(CliRule).default([]),
 });
 
 export const CliErrorBehaviour = z.strictObject({
@@ -262,6 +273,7 @@ export const CliModel = z.strictObject({
   arguments: CliCommandDefinition.shape.arguments,
   options: CliCommandDefinition.shape.options,
   output: CliCommandDefinition.shape.output,
+  requires: CliCommandDefinition.shape.requires,
   errors: CliErrorBehaviour.default(CliErrorBehaviour.parse({})),
   examples: z.array(ModelExample).default([]),
 });

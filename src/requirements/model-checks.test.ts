@@ -92,6 +92,27 @@ describe("checkModel, actions", () => {
   });
 });
 
+describe("checkModel, cli rules", () => {
+  it("accepts rules over the parameters, a '-' written '_', and reports unknown names", () => {
+    const cli: SpecModel = {
+      kind: "cli",
+      model: CliModel.parse({
+        command: ["node", "x.mjs"],
+        options: { "dry-run": { type: "boolean" }, from: { type: "string" } },
+        arguments: [{ name: "value", type: "number" }],
+        requires: [
+          { check: 'from != "kelvin" or value >= 0', error: "below absolute zero" },
+          { check: "not dry_run or value < 10", error: "too big to try" },
+          { check: "temperature > 0", error: "cold" },
+        ],
+      }),
+    };
+    const problems = checkModel(cli, [], place);
+    expect(problems.map((problem) => problem.field)).toEqual(["model.requires[2].check"]);
+    expect(problems[0]?.message).toContain("temperature");
+  });
+});
+
 describe("checkModel, examples", () => {
   const withExample = (criteria: string[], steps: unknown[]) =>
     http({

@@ -7,6 +7,7 @@ import type { z } from "zod";
 import type { InputProblem } from "../contracts/invalid-input.js";
 import { CliStep, FunctionStep, HttpStep } from "../contracts/scenario.js";
 import type {
+  CliModel,
   EntityDefinition,
   FieldDefinition,
   ModelExample,
@@ -38,6 +39,7 @@ export function checkModel(
     for (const [name, entity] of Object.entries(specModel.model.entities))
       problems.push(...checkActions(name, entity, place));
   }
+  if (specModel.kind === "cli") problems.push(...checkCliRules(specModel.model, place));
   const { examples } = specModel.model;
   problems.push(...checkExamples(examples, specModel.kind, criterionIds, place));
   return problems;
@@ -128,6 +130,30 @@ function checkActions(
     }
   }
   return problems;
+}
+
+type CliCommandDefinition = Pick<CliModel, "arguments" | "options" | "requires">;
+
+/** A cli rule's variables are the command's parameters, `-` written `_` (`dry-run` → `dry_run`). */
+function checkCliRules(model: CliModel, place: BlockPlace): InputProblem[] {
+  const commands: [PropertyKey[], CliCommandDefinition][] = [
+    [[], model],
+    ...Object.entries(model.commands ?? {}).map(
+      ([name, command]): [PropertyKey[], CliCommandDefinition] => [["commands", name], command],
+    ),
+  ];
+  return commands.flatMap(([path, command]) => {
+    const variables = [
+      ...command.arguments.map((argument) => argument.name),
+      ...Object.keys(command.options),
+    ].map((name) => name.replaceAll("-", "_"));
+    return command.requires.flatMap((rule, index) => {
+      const reason = expressionProblem(rule.check, variables);
+      return reason === undefined
+        ? []
+        : [problemAt(place, [...path, "requires", index, "check"], reason)];
+    });
+  });
 }
 
 function checkExamples(
