@@ -98,3 +98,66 @@ describe("runTrial with an llmJudge assertion", () => {
     );
   });
 });
+
+describe("runTrial's robustness checks over several steps", () => {
+  const storedPath = "C:\\Windows\\System32\\drivers\\etc\\hosts";
+  const twoSteps: Scenario = {
+    id: "malicious/stored-path",
+    category: "malicious",
+    title: "A path-like name is stored and read back as text",
+    tags: [],
+    steps: [
+      { request: { method: "POST", path: "/files", json: { name: storedPath } }, expect: [] },
+      { request: { method: "GET", path: "/files/1" }, expect: [] },
+    ],
+  };
+  const sent = httpObservation({
+    request: {
+      method: "POST",
+      url: "http://127.0.0.1:9/files",
+      headers: {},
+      bodyText: JSON.stringify({ name: storedPath }),
+    },
+    status: 201,
+    body: { id: 1, name: storedPath },
+  });
+  const readBack = httpObservation({
+    request: { method: "GET", url: "http://127.0.0.1:9/files/1", headers: {}, bodyText: "" },
+    status: 200,
+    body: { id: 1, name: storedPath },
+  });
+
+  function runnerAnswering(observations: Observation[]): StepRunner {
+    let index = 0;
+    return {
+      run: async () => observations[index++] ?? readBack,
+      describe: () => "step",
+      close: async () => {},
+    };
+  }
+
+  it("does not count text an earlier step sent as a leaked internal path", async () => {
+    const result = await runTrial(
+      { scenario: twoSteps, attempt: 1, unique: "run-1", suiteFolder: "/suites" },
+      runnerAnswering([sent, readBack]),
+      new AbortController().signal,
+      () => 0,
+    );
+    expect(result).toMatchObject({ pass: true });
+  });
+
+  it("still counts a path no step sent", async () => {
+    const leak = httpObservation({
+      request: readBack.request,
+      status: 200,
+      body: { error: "at /srv/app/node_modules/db/index.js:12" },
+    });
+    const result = await runTrial(
+      { scenario: twoSteps, attempt: 1, unique: "run-1", suiteFolder: "/suites" },
+      runnerAnswering([sent, leak]),
+      new AbortController().signal,
+      () => 0,
+    );
+    expect(result.error).toMatch(/internal path/);
+  });
+});

@@ -10,7 +10,7 @@ import type { TrialResult } from "../contracts/trial-result.js";
 import { captureValues, renderTemplate, trialVariables } from "../scenarios/template.js";
 import type { ResponseJudge } from "./assertions/assertion-context.js";
 import { checkAssertions } from "./assertions/index.js";
-import { robustnessFailures } from "./assertions/robustness.js";
+import { robustnessFailures, sentText } from "./assertions/robustness.js";
 import type { StepRunner } from "./step-runner.js";
 import { errorText, stepFailureMessage } from "./trial-failure.js";
 
@@ -47,6 +47,7 @@ export async function runTrial(
     ...(request.judge === undefined ? {} : { judge: request.judge }),
   };
 
+  let sentEarlier = "";
   for (const [index, template] of scenario.steps.entries()) {
     const stepNumber = index + 1;
     let step: Step;
@@ -65,9 +66,10 @@ export async function runTrial(
     const failures = [
       ...unexpectedThrow(step, observation),
       ...(await checkAssertions(step.expect, observation, assertionContext, signal)),
-      ...(checkRobustness ? robustnessFailures(observation) : []),
+      ...(checkRobustness ? robustnessFailures(observation, { sentEarlier }) : []),
     ];
     if (failures.length > 0) return result(stepFailureMessage(stepNumber, description, failures));
+    sentEarlier += `${sentText(observation)}\n`;
     if (step.capture) {
       const captured = captureValues(step.capture, observation);
       if (captured.failures.length > 0)

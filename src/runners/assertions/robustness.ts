@@ -19,6 +19,23 @@ import { findStackTrace } from "./stack-trace.js";
 export interface RobustnessOptions {
   /** The runner killed the step for taking too long: it reports that itself, so it is not a crash here. */
   timedOut?: boolean;
+  /**
+   * What earlier steps of the trial sent: a path stored by one step and read back by the next is the
+   * client's own text, not a leak.
+   */
+  sentEarlier?: string;
+}
+
+/** The text a step sent, which the robustness checks do not count as a leak when it comes back. */
+export function sentText(observation: Observation): string {
+  switch (observation.kind) {
+    case "http":
+      return `${safeDecode(observation.request.url)}\n${observation.request.bodyText}`;
+    case "cli":
+      return `${observation.argv.join("\n")}\n${observation.stdin}`;
+    case "function":
+      return "";
+  }
 }
 
 /** Errors the JavaScript engine throws on a bug; a deliberate validation error is a custom class or Error. */
@@ -46,7 +63,7 @@ export function robustnessFailures(
 ): string[] {
   switch (observation.kind) {
     case "http":
-      return httpFailures(observation);
+      return httpFailures(observation, options);
     case "cli":
       return cliFailures(observation, options);
     case "function":
@@ -54,7 +71,7 @@ export function robustnessFailures(
   }
 }
 
-function httpFailures(observation: HttpObservation): string[] {
+function httpFailures(observation: HttpObservation, options: RobustnessOptions): string[] {
   const failures: string[] = [];
   if (observation.status >= 500) {
     failures.push(
@@ -64,7 +81,7 @@ function httpFailures(observation: HttpObservation): string[] {
   const trace = findStackTrace(observation.bodyText);
   if (trace !== undefined)
     failures.push(`robustness: the body shows a stack trace: ${quote(trace)}`);
-  const sent = `${safeDecode(observation.request.url)}\n${observation.request.bodyText}`;
+  const sent = `${sentText(observation)}\n${options.sentEarlier ?? ""}`;
   const [bodyPath] = findInternalPaths(observation.bodyText, sent);
   if (bodyPath !== undefined)
     failures.push(`robustness: the body shows an internal path: ${quote(bodyPath)}`);
@@ -98,7 +115,7 @@ function cliFailures(observation: CliObservation, options: RobustnessOptions): s
   if (trace !== undefined) {
     failures.push(`robustness: stderr shows an uncaught exception's stack trace: ${quote(trace)}`);
   }
-  const sent = `${observation.argv.join("\n")}\n${observation.stdin}`;
+  const sent = `${sentText(observation)}\n${options.sentEarlier ?? ""}`;
   const [path] = findInternalPaths(observation.stdout, sent);
   if (path !== undefined)
     failures.push(`robustness: stdout shows an internal path: ${quote(path)}`);

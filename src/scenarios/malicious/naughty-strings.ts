@@ -1,0 +1,72 @@
+/**
+ * The catalogue of naughty strings: text that is valid but breaks programs that assume ASCII, a visible
+ * character per code unit, a trimmed value, or that a string is never a keyword, a number or a file name.
+ * Invisible characters are written as escapes so that the source shows what they are.
+ */
+import type { CataloguedString } from "./payload-family.js";
+
+const zalgo =
+  "Z\u0351\u036b\u0343\u036a\u0302\u036b\u033d\u034f\u0334\u0319\u0324\u031e\u0349\u035a\u032f\u031e\u0320\u034dA";
+
+export const naughtyStrings: readonly CataloguedString[] = [
+  ["", "the empty string"],
+  [" ", "a single space, empty once trimmed"],
+  ["\t", "a lone tab"],
+  ["  padded  ", "leading and trailing spaces that must be kept"],
+  ["\u00a0", "a no-break space, which some trims miss"],
+  ["\u3000", "an ideographic space"],
+  ["\u200b", "a zero-width space: looks empty but is not"],
+  ["a\u200bb", "a zero-width space inside a word"],
+  ["\ufeff", "a byte order mark on its own"],
+  ["\ufeffBOM-prefixed", "a byte order mark before text"],
+  ["\u202egnp.exe", "a right-to-left override that reverses what a person sees"],
+  [zalgo, "stacked combining marks"],
+  ["cafe\u0301", "a decomposed accent: five code points that look like four"],
+  ["caf\u00e9", "the composed form of the same word"],
+  ["\u2126", "the ohm sign, which normalises to the Greek capital omega"],
+  [
+    "\u{1F468}\u200d\u{1F469}\u200d\u{1F467}\u200d\u{1F466}",
+    "a family emoji: one glyph, seven code points",
+  ],
+  ["\u{1F44D}\u{1F3FD}", "an emoji with a skin-tone modifier"],
+  ["\u{1F1FA}\u{1F1F8}", "a flag made of two regional indicators"],
+  ["\u{10000}", "the first astral code point: a surrogate pair in UTF-16"],
+  ["\u{10FFFF}", "the last code point"],
+  ["\ud7ff\ue000", "the code points on either side of the surrogate range"],
+  ["\ufffd", "the replacement character"],
+  ["null", "the word null, which must not become a null"],
+  ["undefined", "the word undefined"],
+  ["NaN", "the word NaN, which must not become a number"],
+  ["true", "the word true, which must not become a boolean"],
+  ["false", "the word false"],
+  ["None", "Python's null as text"],
+  ["0", "zero as text, falsy in many languages"],
+  ["-0", "negative zero as text"],
+  ["1e309", "a number that overflows to Infinity"],
+  ["9007199254740993", "an integer just beyond exact double precision"],
+  ["123456789012345678901234567890123456789012345678901234567890", "a very long number"],
+  ["0x1F", "a hexadecimal number as text"],
+  ["Infinity", "the word Infinity"],
+  ["CON", "a Windows reserved device name"],
+  ["NUL", "a Windows reserved device name"],
+  ["COM1", "a Windows reserved device name with a number"],
+  ["'", "a lone single quote"],
+  ['"', "a lone double quote"],
+  ["\\", "a lone backslash"],
+  ["\"'`\\", "every kind of quote and a backslash"],
+  ["\\u0000", "an escape sequence written out, which must not be decoded"],
+  ["\u2028", "the line separator, a line break in JavaScript source"],
+  ["\u2029", "the paragraph separator"],
+  ["\u0000", "a NUL character"],
+  ["before\u0000after", "a NUL in the middle, which C strings cut at"],
+  ["line one\r\nline two", "a CRLF line break"],
+  ["\u0085", "the next-line control character"],
+  ["__proto__", "a property name that is special in JavaScript objects"],
+  ["constructor", "a property name every JavaScript object inherits"],
+  ["hasOwnProperty", "an inherited method name used as a key"],
+  ["\u0130", "a capital dotted I that changes length when lower-cased"],
+  ["\u00df", "a sharp s that becomes two letters when upper-cased"],
+  ["\u7530\u4e2d\u3055\u3093\u306b\u3042\u3052\u3066\u4e0b\u3055\u3044", "Japanese text"],
+  ["\u0645\u0631\u062d\u0628\u0627", "right-to-left Arabic text"],
+  ["\ufdfd", "a single character that renders very wide"],
+];
