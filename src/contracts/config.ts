@@ -4,7 +4,7 @@
  * so no file is needed.
  */
 import { z } from "zod";
-import { costCategories } from "./cost-event.js";
+import { costCategories, PricesConfig, RatesConfig } from "./cost-event.js";
 import { InvalidInputError, problemsFromZod } from "./invalid-input.js";
 import {
   CategoryPolicyChange,
@@ -43,9 +43,42 @@ export const BudgetConfig = z.strictObject({
         Math.abs(costCategories.reduce((sum, category) => sum + split[category], 0) - 1) < 1e-9,
       "the shares of inference, testing, ci and monitoring must add up to 1",
     ),
-  /** IANA time zone in which the budget day starts at midnight. */
-  timeZone: z.string().default("UTC"),
+  /** IANA time zone of the budget day. */
+  timeZone: z
+    .string()
+    .refine(isTimeZone, "an IANA time zone such as UTC or Europe/Paris")
+    .default("UTC"),
+  /** Local time (HH:MM) at which the budget day starts; default 00:00. */
+  dayStart: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time of day as HH:MM, such as 06:00")
+    .optional(),
+  /** A cap on everything one work item may spend over its life; none by default. */
+  itemCapUsd: z.number().positive().optional(),
+  /** A cap on everything one run (a test run, a build) may spend; none by default. */
+  runCapUsd: z.number().positive().optional(),
+  /** Percentages of a limit at which a budget alert is recorded; default 50, 80, 100. */
+  alertPercents: z.array(z.int().min(1).max(1000)).min(1).optional(),
+  /** How long a reservation holds budget if its work never settles (a crashed worker); default 60. */
+  reservationMinutes: z.number().positive().optional(),
+  /** What a human team costs, for the report's comparison; default $800 and 2 changes a day. */
+  humanComparison: z
+    .strictObject({
+      developerDayUsd: z.number().positive().default(800),
+      changesPerDeveloperDay: z.number().positive().default(2),
+    })
+    .optional(),
 });
+export type BudgetConfig = z.infer<typeof BudgetConfig>;
+
+function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const modelProviders = ["openai", "anthropic", "openai-compatible"] as const;
 export const ModelProvider = z.enum(modelProviders);
@@ -84,6 +117,10 @@ export const Config = z.strictObject({
   defaultProfile: z.string().min(1).default("admin"),
   profiles: z.record(z.string().min(1), ProfileDefinition).default({}),
   budget: BudgetConfig.default({ dailyUsd: 1000, split: defaultSplit, timeZone: "UTC" }),
+  /** Model prices that override the bundled price list. */
+  prices: PricesConfig.optional(),
+  /** Rates of machine time for trials, builds and probes. */
+  rates: RatesConfig.optional(),
   models: ModelsConfig.default({}),
 });
 export type Config = z.infer<typeof Config>;
