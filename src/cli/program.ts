@@ -5,9 +5,12 @@ import { Command, CommanderError } from "commander";
 import { ShopfloorError } from "../contracts/index.js";
 import type { CliIo } from "./cli-io.js";
 import type { CommandContext } from "./command-context.js";
+import { budgetCommand } from "./commands/budget.js";
 import { demoCommand } from "./commands/demo.js";
 import { gateCommand } from "./commands/gate.js";
 import { planCommand } from "./commands/plan.js";
+import { reportCommand } from "./commands/report.js";
+import { scenariosCommand } from "./commands/scenarios.js";
 import { statsCommand } from "./commands/stats.js";
 import { testCommand } from "./commands/test.js";
 import { exitCodes } from "./exit-codes.js";
@@ -22,7 +25,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .addCommand(testCommand(context))
     .addCommand(gateCommand(context))
     .addCommand(planCommand(context))
+    .addCommand(scenariosCommand(context))
     .addCommand(statsCommand(context))
+    .addCommand(budgetCommand(context))
+    .addCommand(reportCommand(context))
     .addCommand(demoCommand(context));
   configure(program, io);
   try {

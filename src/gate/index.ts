@@ -1,4 +1,5 @@
 export * from "./built-in-profiles.js";
+export * from "./criteria-evidence.js";
 export * from "./evaluate-gate.js";
 export * from "./percent.js";
 export * from "./plan-suite.js";

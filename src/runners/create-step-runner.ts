@@ -31,12 +31,18 @@ export interface StepRunnerOptions {
   httpTarget?: HttpTarget;
   /** Read-only paths the code under test needs besides the suite folder (e.g. its node_modules). */
   readOnlyPaths?: readonly string[];
+  /**
+   * cli and function suites: the build under test, where commands run and modules resolve; default the
+   * suite's folder. A stored (holdout) suite lives apart from any build, so it always needs one.
+   */
+  buildFolder?: string;
   now(): number;
 }
 
 export function createStepRunner(options: StepRunnerOptions): StepRunner {
   const { suite, sandbox, now } = options;
   const defaults = suite.header.defaults;
+  const buildFolder = options.buildFolder ?? suite.folder;
   switch (suite.header.target) {
     case "http": {
       if (!options.httpTarget)
@@ -51,7 +57,7 @@ export function createStepRunner(options: StepRunnerOptions): StepRunner {
     case "cli":
       return new CliStepRunner({
         sandbox,
-        suiteFolder: suite.folder,
+        suiteFolder: buildFolder,
         ...(defaults.command ? { defaultCommand: defaults.command } : {}),
         ...(options.readOnlyPaths ? { readOnlyPaths: options.readOnlyPaths } : {}),
         now,
@@ -60,13 +66,13 @@ export function createStepRunner(options: StepRunnerOptions): StepRunner {
       const pool = new FunctionPool({
         sandbox,
         size: Math.max(1, Math.min(availableParallelism(), options.concurrency)),
-        workDirectory: suite.folder,
+        workDirectory: buildFolder,
         ...(options.readOnlyPaths ? { readOnlyPaths: [...options.readOnlyPaths] } : {}),
         now,
       });
       return new FunctionStepRunner({
         pool,
-        suiteFolder: suite.folder,
+        suiteFolder: buildFolder,
         ...(defaults.module ? { defaultModule: defaults.module } : {}),
         timeoutMs: defaults.timeoutMs,
       });

@@ -7,8 +7,13 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Command, Option } from "commander";
 import { ShopfloorError } from "../../contracts/index.js";
-import type { TargetKind } from "../../contracts/scenario.js";
-import { evaluateGate, resolveProfile } from "../../gate/index.js";
+import type { Suite, TargetKind } from "../../contracts/scenario.js";
+import {
+  criteriaEvidence,
+  evaluateGate,
+  resolveProfile,
+  scenarioOutcomes,
+} from "../../gate/index.js";
 import { createStepRunner, defaultConcurrency } from "../../runners/create-step-runner.js";
 import type { HttpTarget } from "../../runners/http/http-step-runner.js";
 import { renderJunit } from "../../runners/reports/junit-report.js";
@@ -18,11 +23,14 @@ import { NoSandbox, selectSandbox } from "../../runners/sandbox/index.js";
 import type { Sandbox } from "../../runners/sandbox/sandbox.js";
 import { describeExit, TargetProcess } from "../../runners/target-process.js";
 import type { TrialPoolSummary } from "../../runners/trial-pool.js";
-import { loadSuite } from "../../scenarios/load-suite.js";
 import { type CommandContext, printJson } from "../command-context.js";
+import { renderCriteriaReport } from "../criteria-report.js";
 import { exitCodeForDecision } from "../exit-codes.js";
+import { factoryHome } from "../factory-home.js";
 import { renderGateReport } from "../gate-report.js";
+import { judgeFor } from "../judge-for.js";
 import { loadConfig } from "../load-config.js";
+import { openSuite } from "../open-suite.js";
 import { parsePositiveCount } from "../option-parsers.js";
 import { ProgressLine } from "../progress-line.js";
 
@@ -42,12 +50,25 @@ interface TestOptions {
   junit?: string;
   json?: boolean;
   sandbox: boolean;
+  build?: string;
+  home?: string;
 }
 
 export function testCommand(context: CommandContext): Command {
   return new Command("test")
     .description("run a scenario suite against a target and gate the results")
-    .argument("<suite>", "a suite file (.yaml, .yml, .json) or a folder with suite.yaml")
+    .argument(
+      "<suite>",
+      "a suite file (.yaml, .yml, .json), a folder with suite.yaml, or a stored suite: NAME or NAME@VERSION",
+    )
+    .option(
+      "--build <dir>",
+      "the build under test: --start runs in it, cli commands run in it and function modules resolve from it",
+    )
+    .option(
+      "--home <dir>",
+      "the factory home holding stored suites (default: $SHOPFLOOR_HOME or .shopfloor)",
+    )
     .option("--target <url>", "base URL of a running service (http suites)")
     .option(
       "--start <command>",
@@ -101,7 +122,13 @@ async function runTests(
 ): Promise<void> {
   const config = await loadConfig(context.io, options.config);
   const profile = resolveProfile(options.profile ?? config.defaultProfile, config);
-  const suite = await loadSuite(resolve(context.io.workingDirectory, suitePath));
+  const { suite, storedAs } = await openSuite(
+    context.io,
+    suitePath,
+    factoryHome(context.io, options.home),
+  );
+  const buildFolder = buildFolderFor(suite, storedAs, options.build, context.io.workingDirectory);
+  const judge = judgeFor(suite, config, context.io.environment);
   // --no-sandbox is the user's explicit choice; without it a missing bubblewrap is an error, never a fallback.
   const sandbox = options.sandbox
     ? await selectSandbox({ allowUnsandboxed: false })
@@ -116,8 +143,9 @@ async function runTests(
     suite.header.target,
     options,
     sandbox,
-    context.io.workingDirectory,
-    suite.folder,
+    buildFolder ?? context.io.workingDirectory,
+    // A stored suite is the holdout: never mounted where the code under test could read it.
+    buildFolder ?? (storedAs === undefined ? suite.folder : undefined),
     now,
   );
   const resultsPath = resolve(context.io.workingDirectory, options.results);
@@ -130,6 +158,7 @@ async function runTests(
     sandbox,
     concurrency,
     ...(target ? { httpTarget: target.target } : {}),
+    ...(buildFolder ? { buildFolder } : {}),
     now,
   });
   let summary: TrialPoolSummary;
@@ -142,6 +171,7 @@ async function runTests(
       ...(options.repeat ? { repeat: options.repeat } : {}),
       ...(options.timeout ? { timeoutMs: options.timeout } : {}),
       ...(options.deadline ? { deadlineMs: options.deadline * 1000 } : {}),
+      ...(judge ? { judge } : {}),
       onResult: (result) => {
         resultsFile.write(result);
         progress.record(result);
@@ -172,7 +202,17 @@ async function runTests(
   const verdict = evaluateGate(summary.results, profile, { source: resultsPath });
   if (options.json) printJson(context, verdict);
   else {
-    context.io.stdout(renderGateReport(verdict, `${suite.header.name} ${suite.header.version}`));
+    context.io.stdout(
+      renderGateReport(verdict, storedAs ?? `${suite.header.name} ${suite.header.version}`),
+    );
+    if (suite.header.criteria) {
+      const evidence = criteriaEvidence(
+        suite.header.criteria,
+        suite.scenarios,
+        scenarioOutcomes(summary.results),
+      );
+      context.io.stdout(`\n${renderCriteriaReport(evidence)}`);
+    }
     context.io.stdout(
       `results: ${resultsPath}${options.junit ? `; JUnit: ${options.junit}` : ""}\n`,
     );
@@ -184,6 +224,25 @@ async function runTests(
   const crash = target?.unexpectedExit;
   if (crash) context.io.stderr(`note: the target exited during the run (${describeExit(crash)})\n`);
   context.exitCode = exitCodeForDecision(verdict.decision);
+}
+
+/**
+ * The folder of the build under test. A stored suite is kept apart from every build (it is the holdout),
+ * so a cli or function suite from the store needs --build; a suite on disk defaults to its own folder.
+ */
+function buildFolderFor(
+  suite: Suite,
+  storedAs: string | undefined,
+  build: string | undefined,
+  workingDirectory: string,
+): string | undefined {
+  if (build !== undefined) return resolve(workingDirectory, build);
+  if (storedAs === undefined || suite.header.target === "http") return undefined;
+  throw new ShopfloorError(
+    "invalid-argument",
+    `${storedAs} is a stored ${suite.header.target} suite: give --build DIR, the folder of the build it tests`,
+    { field: "build" },
+  );
 }
 
 /** The service the http trials go to: started by us (and stopped at the end), or already running. */
@@ -198,7 +257,7 @@ async function startTarget(
   options: TestOptions,
   sandbox: Sandbox,
   workDirectory: string,
-  suiteFolder: string,
+  suiteFolder: string | undefined,
   now: () => number,
 ): Promise<RunningTarget | undefined> {
   if (kind !== "http") return undefined;
@@ -245,7 +304,7 @@ async function startTarget(
     ...(port === undefined ? {} : { port }),
     readyPath: options.ready,
     readyTimeoutMs: options.readyTimeout,
-    readOnlyPaths: [suiteFolder],
+    readOnlyPaths: suiteFolder === undefined ? [] : [suiteFolder],
     now,
     sleep: (milliseconds) => new Promise((settle) => setTimeout(settle, milliseconds)),
   });

@@ -1,0 +1,69 @@
+/**
+ * `shopfloor scenarios show REFERENCE`: a stored suite version summed up (header, counts, provenance,
+ * criteria coverage), or its whole YAML, or one of its scenarios as YAML.
+ */
+import { readFile } from "node:fs/promises";
+import { Command } from "commander";
+import { ShopfloorError } from "../../../contracts/errors.js";
+import type { Suite } from "../../../contracts/scenario.js";
+import type { StoredVersion } from "../../../scenarios/store/suite-store.js";
+import { yamlText } from "../../../scenarios/store/suite-yaml.js";
+import { type CommandContext, printJson } from "../../command-context.js";
+import { criteriaCoverage, renderCoverage } from "./criteria-coverage.js";
+import { openStore, type StoreOptions, withStoreOptions } from "./store-options.js";
+import { renderSuiteSummary } from "./suite-summary.js";
+
+interface ShowOptions extends StoreOptions {
+  yaml?: boolean;
+  scenario?: string;
+}
+
+export function showCommand(context: CommandContext): Command {
+  return withStoreOptions(
+    new Command("show")
+      .description("show a stored suite: a summary, its whole YAML, or one scenario")
+      .argument("<reference>", "NAME (its current version) or NAME@VERSION")
+      .option("--yaml", "print the whole stored YAML file")
+      .option("--scenario <id>", "print one scenario"),
+  ).action((reference: string, options: ShowOptions) => show(context, reference, options));
+}
+
+async function show(context: CommandContext, reference: string, options: ShowOptions) {
+  const store = openStore(context, options);
+  const stored = await store.resolve(reference);
+  if (options.yaml) {
+    const text = await readFile(stored.file, "utf8");
+    if (options.json) printJson(context, { ...stored, yaml: text });
+    else context.io.stdout(text);
+    return;
+  }
+  const suite = await store.load(`${stored.name}@${stored.version}`);
+  if (options.scenario !== undefined) {
+    const scenario = findScenario(suite, options.scenario, stored);
+    if (options.json) printJson(context, scenario);
+    else context.io.stdout(yamlText(scenario));
+    return;
+  }
+  const coverage = criteriaCoverage(suite.header.criteria ?? [], suite.scenarios);
+  if (options.json) {
+    const { folder: _, ...content } = suite;
+    printJson(context, { stored, header: content.header, coverage });
+    return;
+  }
+  context.io.stdout(`${renderSuiteSummary(stored, suite)}\n${renderCoverage(coverage)}`);
+}
+
+function findScenario(suite: Suite, id: string, stored: StoredVersion) {
+  const scenario = suite.scenarios.find((candidate) => candidate.id === id);
+  if (scenario) return scenario;
+  const near = suite.scenarios
+    .map((candidate) => candidate.id)
+    .filter((candidate) => candidate.includes(id) || id.includes(candidate))
+    .slice(0, 5);
+  const hint = near.length > 0 ? `; did you mean ${near.join(", ")}?` : "";
+  throw new ShopfloorError(
+    "not-found",
+    `${stored.name}@${stored.version} has no scenario "${id}" (it has ${suite.scenarios.length})${hint}`,
+    { field: "scenario" },
+  );
+}
