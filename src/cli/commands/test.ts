@@ -14,15 +14,16 @@ import {
   resolveProfile,
   scenarioOutcomes,
 } from "../../gate/index.js";
-import { createStepRunner, defaultConcurrency } from "../../runners/create-step-runner.js";
-import type { HttpTarget } from "../../runners/http/http-step-runner.js";
 import { renderJunit } from "../../runners/reports/junit-report.js";
 import { ResultsFile } from "../../runners/reports/results-file.js";
-import { runSuite, trialCount } from "../../runners/run-suite.js";
+import { trialCount } from "../../runners/run-suite.js";
 import { NoSandbox, selectSandbox } from "../../runners/sandbox/index.js";
-import type { Sandbox } from "../../runners/sandbox/sandbox.js";
-import { describeExit, TargetProcess } from "../../runners/target-process.js";
-import type { TrialPoolSummary } from "../../runners/trial-pool.js";
+import { describeExit } from "../../runners/target-process.js";
+import {
+  type HttpTargetSource,
+  runTrialSession,
+  type TrialSessionResult,
+} from "../../runners/trial-session.js";
 import { type CommandContext, printJson } from "../command-context.js";
 import { renderCriteriaReport } from "../criteria-report.js";
 import { exitCodeForDecision } from "../exit-codes.js";
@@ -138,40 +139,31 @@ async function runTests(
       "warning: --no-sandbox: the code under test runs with your full rights: it can read and write your files, reach any network, and use unlimited memory, CPU and processes\n",
     );
   const now = () => performance.now();
-  const concurrency = options.concurrency ?? defaultConcurrency(suite.header.target);
-  const target = await startTarget(
-    suite.header.target,
-    options,
-    sandbox,
-    buildFolder ?? context.io.workingDirectory,
+  const target = httpTargetSource(suite.header.target, options, {
+    workDirectory: buildFolder ?? context.io.workingDirectory,
     // A stored suite is the holdout: never mounted where the code under test could read it.
-    buildFolder ?? (storedAs === undefined ? suite.folder : undefined),
-    now,
-  );
+    readOnlyPaths: [buildFolder ?? (storedAs === undefined ? suite.folder : undefined)].flatMap(
+      (path) => (path === undefined ? [] : [path]),
+    ),
+  });
   const resultsPath = resolve(context.io.workingDirectory, options.results);
   const resultsFile = new ResultsFile(resultsPath);
   const total = trialCount(suite, options.repeat);
   const progress = new ProgressLine(context.io.progress, total, now);
   const startedAt = new Date().toISOString();
-  const stepRunner = createStepRunner({
-    suite,
-    sandbox,
-    concurrency,
-    ...(target ? { httpTarget: target.target } : {}),
-    ...(buildFolder ? { buildFolder } : {}),
-    now,
-  });
-  let summary: TrialPoolSummary;
+  let session: TrialSessionResult;
   try {
-    summary = await runSuite({
+    session = await runTrialSession({
       suite,
-      stepRunner,
-      concurrency,
-      runId: Date.now().toString(36),
+      sandbox,
+      ...(target ? { target } : {}),
+      ...(buildFolder ? { buildFolder } : {}),
+      ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       ...(options.repeat ? { repeat: options.repeat } : {}),
       ...(options.timeout ? { timeoutMs: options.timeout } : {}),
       ...(options.deadline ? { deadlineMs: options.deadline * 1000 } : {}),
       ...(judge ? { judge } : {}),
+      runId: Date.now().toString(36),
       onResult: (result) => {
         resultsFile.write(result);
         progress.record(result);
@@ -181,9 +173,8 @@ async function runTests(
   } finally {
     progress.finish();
     resultsFile.close();
-    await stepRunner.close();
-    await target?.stop();
   }
+  const { summary } = session;
   if (summary.results.length === 0) {
     throw new ShopfloorError(
       "invalid-input",
@@ -221,7 +212,7 @@ async function runTests(
     context.io.stderr(
       `note: ${summary.notRun} of ${total} trials did not run: the deadline was reached\n`,
     );
-  const crash = target?.unexpectedExit;
+  const crash = session.unexpectedExit;
   if (crash) context.io.stderr(`note: the target exited during the run (${describeExit(crash)})\n`);
   context.exitCode = exitCodeForDecision(verdict.decision);
 }
@@ -245,21 +236,12 @@ function buildFolderFor(
   );
 }
 
-/** The service the http trials go to: started by us (and stopped at the end), or already running. */
-interface RunningTarget {
-  target: HttpTarget;
-  readonly unexpectedExit?: { code: number | null; signal: NodeJS.Signals | null } | undefined;
-  stop(): Promise<void>;
-}
-
-async function startTarget(
+/** Where the http trials go, from --target or --start; undefined for other kinds of suite. */
+function httpTargetSource(
   kind: TargetKind,
   options: TestOptions,
-  sandbox: Sandbox,
-  workDirectory: string,
-  suiteFolder: string | undefined,
-  now: () => number,
-): Promise<RunningTarget | undefined> {
+  started: { workDirectory: string; readOnlyPaths: string[] },
+): HttpTargetSource | undefined {
   if (kind !== "http") return undefined;
   if (options.target !== undefined && options.start !== undefined) {
     throw new ShopfloorError(
@@ -278,15 +260,13 @@ async function startTarget(
         { field: "target" },
       );
     }
-    return { target: { baseUrl: options.target }, stop: async () => {} };
+    return { kind: "url", baseUrl: options.target };
   }
   if (options.start === undefined) {
     throw new ShopfloorError(
       "invalid-argument",
       "an http suite needs --target URL (a running service) or --start COMMAND (the runner starts it)",
-      {
-        field: "target",
-      },
+      { field: "target" },
     );
   }
   const port = options.port === "auto" ? undefined : Number(options.port);
@@ -297,15 +277,12 @@ async function startTarget(
       { field: "port" },
     );
   }
-  return TargetProcess.start({
+  return {
+    kind: "start",
     command: options.start,
-    workDirectory,
-    sandbox,
     ...(port === undefined ? {} : { port }),
     readyPath: options.ready,
     readyTimeoutMs: options.readyTimeout,
-    readOnlyPaths: suiteFolder === undefined ? [] : [suiteFolder],
-    now,
-    sleep: (milliseconds) => new Promise((settle) => setTimeout(settle, milliseconds)),
-  });
+    ...started,
+  };
 }
