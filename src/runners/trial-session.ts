@@ -5,6 +5,7 @@
 import type { Suite } from "../contracts/scenario.js";
 import type { TrialResult } from "../contracts/trial-result.js";
 import type { ResponseJudge } from "./assertions/assertion-context.js";
+import { cpuSecondsUsed } from "./cpu-time.js";
 import { createStepRunner, defaultConcurrency } from "./create-step-runner.js";
 import type { HttpTarget } from "./http/http-step-runner.js";
 import { runSuite } from "./run-suite.js";
@@ -47,12 +48,16 @@ export interface TrialSessionOptions {
 
 export interface TrialSessionResult {
   summary: TrialPoolSummary;
+  /** What the session cost the machine, the target and every trial process included: for the ledger. */
+  usage: { cpuSeconds: number; wallSeconds: number };
   /** Set when the started target exited while trials ran: a crash the results alone may not explain. */
   unexpectedExit?: { code: number | null; signal: NodeJS.Signals | null };
 }
 
 export async function runTrialSession(options: TrialSessionOptions): Promise<TrialSessionResult> {
   const { suite, sandbox, now } = options;
+  const startedAt = now();
+  const cpuAtStart = cpuSecondsUsed();
   const concurrency = options.concurrency ?? defaultConcurrency(suite.header.target);
   const target = await startTarget(suite, options);
   const stepRunner = createStepRunner({
@@ -83,7 +88,11 @@ export async function runTrialSession(options: TrialSessionOptions): Promise<Tri
   }
   // Read once the target is stopped: a crash during the last trials is known only then.
   const unexpectedExit = target?.unexpectedExit;
-  return { summary, ...(unexpectedExit ? { unexpectedExit } : {}) };
+  const usage = {
+    cpuSeconds: Math.max(cpuSecondsUsed() - cpuAtStart, 0),
+    wallSeconds: Math.max(now() - startedAt, 0) / 1000,
+  };
+  return { summary, usage, ...(unexpectedExit ? { unexpectedExit } : {}) };
 }
 
 interface RunningTarget {

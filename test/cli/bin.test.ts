@@ -3,7 +3,9 @@
  * refreshed first so the test never runs yesterday's dist/.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 
@@ -37,16 +39,31 @@ describe("the shopfloor bin", () => {
     expect(run.exitCode).toBe(3);
   });
 
-  it("runs the demo on the bundled examples and says that it does", () => {
-    const run = shopfloor(["demo"]);
-    expect(run.exitCode).toBe(0);
-    expect(run.stdout).toContain("the factory line is not built yet");
-    expect(run.stdout.match(/^decision: (\S+)$/gm)).toEqual([
-      "decision: approve",
-      "decision: more-trials",
-      "decision: regenerate",
-    ]);
-  });
+  it("runs the demo: generated suites, sandboxed trials, verdicts and the costs they add up to", () => {
+    const home = mkdtempSync(join(tmpdir(), "shopfloor-demo-"));
+    try {
+      const run = shopfloor(["demo", "--home", home]);
+      expect(run.stderr).toBe("");
+      expect(run.exitCode).toBe(0);
+      expect(run.stdout.match(/^decision: (\S+)$/gm)).toEqual([
+        "decision: approve",
+        "decision: approve",
+        "decision: approve",
+        "decision: more-trials",
+        "decision: more-trials",
+      ]);
+      expect(run.stdout).toMatch(/^Acceptance criteria: 12 criteria, \d+ met, [1-9]\d* not met$/m);
+      expect(run.stdout).toMatch(/^testing\s+4\s/m);
+      expect(run.stdout).toMatch(/^ {2}approved changes\s+3$/m);
+      // The home it leaves is one the other commands read.
+      const suites = shopfloor(["scenarios", "list", "--home", home, "--json"]);
+      expect(JSON.parse(suites.stdout)).toHaveLength(3);
+      const costs = shopfloor(["report", "costs", "--home", home, "--json"]);
+      expect(costs.exitCode).toBe(0);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it("prints its version and exits 2 on an unknown command", () => {
     const version = JSON.parse(

@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { centsAddingUp, largestRemainder, permilleAddingUp } from "./apportion.js";
+import {
+  amountsAddingUp,
+  centsAddingUp,
+  decimalsFor,
+  largestRemainder,
+  permilleAddingUp,
+} from "./apportion.js";
 
 describe("largest remainder rounding", () => {
   it("makes three thirds add up to the whole", () => {
@@ -30,5 +36,23 @@ describe("largest remainder rounding", () => {
       { seed: 11 },
     );
     expect(permilleAddingUp([0, 0])).toBeUndefined();
+  });
+});
+
+describe("amounts below ten cents", () => {
+  it("get the decimals that show the total with two significant digits, cents from ten cents up", () => {
+    expect(decimalsFor(0)).toBe(2);
+    expect(decimalsFor(12_345_678)).toBe(2);
+    expect(decimalsFor(100_000)).toBe(2);
+    expect(decimalsFor(47_000)).toBe(3);
+    expect(decimalsFor(140)).toBe(5);
+    expect(decimalsFor(3)).toBe(6);
+  });
+
+  it("still add up to the total at that precision", () => {
+    const { units, totalUnits } = amountsAddingUp([47, 61, 33], 5);
+    expect(totalUnits).toBe(14);
+    expect(units.reduce((sum, part) => sum + part, 0)).toBe(14);
+    expect(units).toEqual([5, 6, 3]);
   });
 });

@@ -38,9 +38,32 @@ export function centsAddingUp(amountsMicroUsd: readonly number[]): {
   cents: number[];
   totalCents: number;
 } {
+  const { units, totalUnits } = amountsAddingUp(amountsMicroUsd, 2);
+  return { cents: units, totalCents: totalUnits };
+}
+
+/**
+ * Micro-dollar amounts in units of 10^-decimals dollars (2: cents), adding up to the total rounded half
+ * up to that unit.
+ */
+export function amountsAddingUp(
+  amountsMicroUsd: readonly number[],
+  decimals: number,
+): { units: number[]; totalUnits: number } {
+  const unit = 10 ** (6 - decimals);
   const total = amountsMicroUsd.reduce((sum, amount) => sum + amount, 0);
-  const totalCents = Math.floor((total + 5_000) / 10_000);
-  return { cents: largestRemainder(amountsMicroUsd, 10_000, totalCents), totalCents };
+  const totalUnits = Math.floor((total + unit / 2) / unit);
+  return { units: largestRemainder(amountsMicroUsd, unit, totalUnits), totalUnits };
+}
+
+/**
+ * Decimals that show a total with two significant digits: cents from a dollar up, more below (a day of
+ * cheap trials costs fractions of a cent), never beyond the micro-dollar.
+ */
+export function decimalsFor(totalMicroUsd: number): number {
+  if (totalMicroUsd <= 0 || totalMicroUsd >= 100_000) return 2;
+  const digits = Math.ceil(-Math.log10(totalMicroUsd / 1_000_000)) + 1;
+  return Math.min(6, Math.max(2, digits));
 }
 
 /** Shares of the total in tenths of a percent, adding up to 1000 (100.0%); none when the total is 0. */

@@ -59,7 +59,7 @@ describe("renderCostReport", () => {
         "intake        3         0         3,000            300   $3.34   33.4%",
         "total         9         1         9,000            900  $10.00  100.0%",
         "",
-        "Amounts are rounded to the cent so that the rows add up to the total; --json and --csv give exact micro-dollars.",
+        "Amounts are rounded (to the cent from $0.10 up) so that the rows add up to the total; --json and --csv give exact micro-dollars.",
         "1 event had no known price and count $0: set the model's price in the config (prices: MODEL: {inputUsdPerMillion, outputUsdPerMillion}).",
         "",
         "Economics of the period",

@@ -1,13 +1,13 @@
 /**
  * `shopfloor report costs` for a terminal: the spend table, whose rows add up to its total line (amounts
- * rounded to the cent by largest remainder), then the economics of the period and today's forecast.
+ * rounded by largest remainder, to the cent unless the total is under ten cents), then the economics of the period and today's forecast.
  */
 import type { CostRow } from "../../../ledger/cost-report.js";
 import type { LedgerReport } from "../../../ledger/ledger-report.js";
 import { formatCents, formatUsd, formatUsdExact, microUsdFromUsd } from "../../../ledger/money.js";
 import { count, plural } from "../../format.js";
 import { textTable } from "../../text-table.js";
-import { centsAddingUp, permilleAddingUp } from "./apportion.js";
+import { amountsAddingUp, decimalsFor, permilleAddingUp } from "./apportion.js";
 
 export function renderCostReport(report: LedgerReport): string {
   const { costs } = report;
@@ -19,7 +19,7 @@ export function renderCostReport(report: LedgerReport): string {
       ? "No cost recorded in this period."
       : costTable(costs.rows, costs.total, costs.by),
     "",
-    "Amounts are rounded to the cent so that the rows add up to the total; --json and --csv give exact micro-dollars.",
+    "Amounts are rounded (to the cent from $0.10 up) so that the rows add up to the total; --json and --csv give exact micro-dollars.",
     ...(unpriced === 0
       ? []
       : [
@@ -32,22 +32,27 @@ export function renderCostReport(report: LedgerReport): string {
 }
 
 function costTable(rows: readonly CostRow[], total: CostRow, by: string): string {
-  const { cents, totalCents } = centsAddingUp(rows.map((row) => row.amountMicroUsd));
+  const decimals = decimalsFor(total.amountMicroUsd);
+  const { units, totalUnits } = amountsAddingUp(
+    rows.map((row) => row.amountMicroUsd),
+    decimals,
+  );
+  const money = (amount: number) => formatUnits(amount, decimals);
   const shares = permilleAddingUp(rows.map((row) => row.amountMicroUsd));
-  const line = (row: CostRow, rowCents: number, permille: number | undefined) => [
+  const line = (row: CostRow, rowUnits: number, permille: number | undefined) => [
     row.key,
     count(row.events),
     count(row.unpricedEvents),
     count(row.inputTokens),
     count(row.outputTokens),
-    formatCents(rowCents),
+    money(rowUnits),
     permille === undefined ? "–" : `${(permille / 10).toFixed(1)}%`,
   ];
   return textTable(
     [by, "events", "unpriced", "input tokens", "output tokens", "cost", "share"],
     [
-      ...rows.map((row, index) => line(row, cents[index] ?? 0, shares?.[index])),
-      line(total, totalCents, shares === undefined ? undefined : 1000),
+      ...rows.map((row, index) => line(row, units[index] ?? 0, shares?.[index])),
+      line(total, totalUnits, shares === undefined ? undefined : 1000),
     ],
     ["left", "right", "right", "right", "right", "right", "right"],
   );
@@ -59,7 +64,7 @@ function economicsSection(report: LedgerReport): string[] {
   const perChange =
     economics.costPerApprovedChangeMicroUsd === null
       ? "no approved change in the period"
-      : `${formatUsd(economics.costPerApprovedChangeMicroUsd)}: all spend in the period divided by the changes approved in it`;
+      : `${smallAmount(economics.costPerApprovedChangeMicroUsd)}: all spend in the period divided by the changes approved in it`;
   const ratio =
     human.factoryToHumanRatio === null
       ? ""
@@ -95,5 +100,22 @@ function economicsSection(report: LedgerReport): string[] {
 }
 
 function ratioText(ratio: number): string {
-  return `${ratio >= 1 ? ratio.toFixed(2) : ratio.toPrecision(2)}×`;
+  if (ratio >= 1) return `${ratio.toFixed(2)}×`;
+  if (ratio >= 0.001) return `${ratio.toPrecision(2)}×`;
+  return "less than 0.001×";
+}
+
+/** Below ten cents, exact to the micro-dollar: "$0.000047", not "$0.00". */
+function smallAmount(microUsd: number): string {
+  return Math.abs(microUsd) < 100_000 ? formatUsdExact(microUsd) : formatUsd(microUsd);
+}
+
+/** 1234 units of 10^-4 dollars → "$0.1234"; thousands separated. */
+function formatUnits(units: number, decimals: number): string {
+  if (decimals === 2) return formatCents(units);
+  const sign = units < 0 ? "-" : "";
+  const magnitude = Math.abs(units);
+  const scale = 10 ** decimals;
+  const dollars = Math.floor(magnitude / scale).toLocaleString("en-US");
+  return `${sign}$${dollars}.${String(magnitude % scale).padStart(decimals, "0")}`;
 }
