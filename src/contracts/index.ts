@@ -8,5 +8,6 @@ export * from "./observation.js";
 export * from "./quality-profile.js";
 export * from "./scenario-category.js";
 export * from "./spec.js";
+export * from "./token-usage.js";
 export * from "./trial-result.js";
 export * from "./yaml-document.js";

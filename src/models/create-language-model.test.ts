@@ -7,8 +7,8 @@ import {
   textReply,
 } from "../../test/support/openai-compatible-server.js";
 import { ShopfloorError } from "../contracts/errors.js";
+import { addUsage, noUsage } from "../contracts/token-usage.js";
 import { createLanguageModel, modelLabel } from "./create-language-model.js";
-import { addUsage, noUsage } from "./token-usage.js";
 
 let server: OpenAiCompatibleServer | undefined;
 

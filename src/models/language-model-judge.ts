@@ -12,12 +12,12 @@ import {
   Output,
 } from "ai";
 import { z } from "zod";
+import { addUsage, noUsage, type TokenUsage } from "../contracts/token-usage.js";
 import type {
   JudgeRequest,
   JudgeVerdict,
   ResponseJudge,
 } from "../runners/assertions/assertion-context.js";
-import { addUsage, noUsage, type TokenUsage } from "./token-usage.js";
 
 export const unreadableAnswer = "the judge's answer could not be read";
 

@@ -8,7 +8,7 @@ import type { LanguageModel } from "ai";
 import type { Scenario, SuiteHeader } from "../../contracts/scenario.js";
 import { type ScenarioCategory, scenarioCategories } from "../../contracts/scenario-category.js";
 import type { AcceptanceCriterion, Spec } from "../../contracts/spec.js";
-import { combineUsage, noUsage, type TokenUsage } from "../../models/token-usage.js";
+import { combineUsage, noUsage, type TokenUsage } from "../../contracts/token-usage.js";
 import { checkProposal, type ProposalContext } from "./check-proposal.js";
 import { ScenarioConversation } from "./scenario-conversation.js";
 import { takeScenarioId } from "./scenario-id.js";

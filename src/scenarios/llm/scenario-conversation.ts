@@ -13,7 +13,7 @@ import {
   Output,
 } from "ai";
 import { ShopfloorError } from "../../contracts/errors.js";
-import { addUsage, noUsage, type TokenUsage } from "../../models/token-usage.js";
+import { addUsage, noUsage, type TokenUsage } from "../../contracts/token-usage.js";
 import { ProposedScenarios, salvageProposals } from "./check-proposal.js";
 import { scenarioSystemPrompt } from "./scenario-prompt.js";
 

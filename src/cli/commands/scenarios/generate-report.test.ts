@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { noUsage } from "../../../models/token-usage.js";
+import { noUsage } from "../../../contracts/token-usage.js";
 import {
   categoryFigures,
   type GenerateReport,

@@ -6,7 +6,7 @@
 
 import type { TargetKind } from "../../../contracts/scenario.js";
 import { type ScenarioCategory, scenarioCategories } from "../../../contracts/scenario-category.js";
-import type { TokenUsage } from "../../../models/token-usage.js";
+import type { TokenUsage } from "../../../contracts/token-usage.js";
 import { count } from "../../format.js";
 import { textTable } from "../../text-table.js";
 import { type CriterionCoverage, indent, renderCoverage } from "./criteria-coverage.js";

@@ -3,7 +3,18 @@
  * Figures a provider does not report count 0; cached input tokens are part of the input tokens, reasoning
  * tokens part of the output tokens, as the AI SDK reports them.
  */
-import type { LanguageModelUsage } from "ai";
+/**
+ * The figures a model call reports, as the AI SDK names them (its `LanguageModelUsage`, version 6):
+ * written out here so that the contracts depend on no library.
+ */
+export interface ReportedUsage {
+  inputTokens?: number | undefined;
+  outputTokens?: number | undefined;
+  cachedInputTokens?: number | undefined;
+  reasoningTokens?: number | undefined;
+  inputTokenDetails?: { cacheReadTokens?: number | undefined } | undefined;
+  outputTokenDetails?: { reasoningTokens?: number | undefined } | undefined;
+}
 
 export interface TokenUsage {
   inputTokens: number;
@@ -25,7 +36,7 @@ export const noUsage: TokenUsage = Object.freeze({
 });
 
 /** The total with one more answered call; `usage` is absent when the answer carried no figures. */
-export function addUsage(total: TokenUsage, usage: LanguageModelUsage | undefined): TokenUsage {
+export function addUsage(total: TokenUsage, usage: ReportedUsage | undefined): TokenUsage {
   return {
     inputTokens: total.inputTokens + count(usage?.inputTokens),
     cachedInputTokens:
