@@ -48,7 +48,9 @@ describe("generate report", () => {
     expect(text).toMatch(/total +6 +4 +2\n/);
     expect(text).toContain("warning: AC2 is covered by no scenario");
     expect(text).toContain("  - malicious: 1 asked for");
-    expect(text).toContain("Next: shopfloor test todo@3f2a9c1b07de --start 'node server.js'\n");
+    expect(text).toContain(
+      "Next: shopfloor test todo@3f2a9c1b07de --start 'COMMAND THAT STARTS THE BUILD' --ready /health\n",
+    );
     expect(text).not.toContain("Model ");
   });
 

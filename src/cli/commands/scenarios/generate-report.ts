@@ -59,9 +59,13 @@ export function categoryFigures(
   });
 }
 
-/** `shopfloor test todo@3f2a9c1b07de --start "node server.js"`: what runs the suite against a build. */
+/**
+ * `shopfloor test todo@3f2a9c1b07de --start "COMMAND" --ready /health`: what runs the suite against a
+ * build, with what the user fills in written in capitals.
+ */
 export function nextCommand(reference: string, target: TargetKind, homeArgument: string): string {
-  const how = target === "http" ? "--start 'node server.js'" : "--build DIR";
+  const how =
+    target === "http" ? "--start 'COMMAND THAT STARTS THE BUILD' --ready /health" : "--build DIR";
   return `shopfloor test ${reference}${homeArgument} ${how}`;
 }
 
