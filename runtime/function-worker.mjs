@@ -101,7 +101,7 @@ function encodeContainer(object, ancestors) {
   const encoded = {};
   for (const key of Object.keys(object)) {
     const item = object[key];
-    if (item !== undefined) encoded[key] = encodeValue(item, ancestors);
+    if (item !== undefined) setOwn(encoded, key, encodeValue(item, ancestors));
   }
   return encoded;
 }
@@ -116,8 +116,19 @@ function decodeValue(value) {
     if (keys[0] === "$number" && typeof value.$number === "string") return Number(value.$number);
   }
   const decoded = {};
-  for (const key of keys) decoded[key] = decodeValue(value[key]);
+  for (const key of keys) setOwn(decoded, key, decodeValue(value[key]));
   return decoded;
+}
+
+// `target[key] = value`, except that "__proto__" stays an own key instead of replacing the prototype:
+// a prototype-pollution probe must reach the code under test as sent.
+function setOwn(target, key, value) {
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 function describeThrown(thrown) {

@@ -40,3 +40,16 @@ export interface FunctionObservation {
 }
 
 export type Observation = HttpObservation | CliObservation | FunctionObservation;
+
+/**
+ * Errors the JavaScript engine throws on a bug; a deliberate validation error is a custom class or Error.
+ * The robustness checks count a function that throws one of them as crashed.
+ */
+export const engineErrorNames: readonly string[] = [
+  "TypeError",
+  "ReferenceError",
+  "RangeError",
+  "SyntaxError",
+  "URIError",
+  "EvalError",
+];

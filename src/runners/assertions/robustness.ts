@@ -4,11 +4,12 @@
  * software, leak how it is built (stack traces, internal paths) or be reflected unescaped into a page.
  */
 
-import type {
-  CliObservation,
-  FunctionObservation,
-  HttpObservation,
-  Observation,
+import {
+  type CliObservation,
+  engineErrorNames,
+  type FunctionObservation,
+  type HttpObservation,
+  type Observation,
 } from "../../contracts/observation.js";
 import { quote } from "../../scenarios/preview.js";
 import { crashedErrorName } from "../function/call-observation.js";
@@ -37,16 +38,6 @@ export function sentText(observation: Observation): string {
       return "";
   }
 }
-
-/** Errors the JavaScript engine throws on a bug; a deliberate validation error is a custom class or Error. */
-export const engineErrorNames: readonly string[] = [
-  "TypeError",
-  "ReferenceError",
-  "RangeError",
-  "SyntaxError",
-  "URIError",
-  "EvalError",
-];
 
 // Headers whose values are URLs or cookies: a path in them is a route, not a file.
 const urlHeaders: ReadonlySet<string> = new Set([

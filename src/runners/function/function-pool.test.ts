@@ -53,6 +53,12 @@ describe("FunctionPool: what calls return", () => {
     });
   });
 
+  it("hands a prototype-pollution probe to the function as sent: __proto__ an own key", async () => {
+    const probe = JSON.parse('{"__proto__": {"polluted": true}, "name": "x"}');
+    const observation = await call(createPool(), "ownKeys", [probe]);
+    expect(observation.returned).toEqual({ keys: ["__proto__", "name"], polluted: false });
+  });
+
   it("calls exports of CommonJS modules", async () => {
     const pool = createPool();
     const legacy = `${fixtures}legacy.cjs`;

@@ -2,6 +2,14 @@ import { describe, expect, it } from "vitest";
 import { encodeFunctionValue } from "./function-value.js";
 
 describe("encodeFunctionValue", () => {
+  it("keeps __proto__ an own key rather than a prototype", () => {
+    const [encoded] = encodeFunctionValue([JSON.parse('{"__proto__": {"polluted": true}}')]) as [
+      object,
+    ];
+    expect(Object.keys(encoded)).toEqual(["__proto__"]);
+    expect(JSON.stringify(encoded)).toBe('{"__proto__":{"polluted":true}}');
+  });
+
   it("leaves plain JSON as it is", () => {
     const value = { name: "ada", tags: ["a", "b"], count: 3, active: true, parent: null };
     expect(encodeFunctionValue(value)).toEqual(value);

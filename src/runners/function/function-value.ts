@@ -70,7 +70,17 @@ function encodeContainer(object: object, ancestors: Set<object>): JsonValue {
   }
   const encoded: { [key: string]: JsonValue } = {};
   for (const [key, item] of Object.entries(object)) {
-    if (item !== undefined) encoded[key] = encodeValue(item, ancestors);
+    if (item !== undefined) setOwn(encoded, key, encodeValue(item, ancestors));
   }
   return encoded;
+}
+
+/** `target[key] = value`, except that "__proto__" stays an own key instead of replacing the prototype. */
+function setOwn(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }

@@ -1,17 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { bareSpec } from "../../../test/support/bare-spec.js";
 import type { Scenario } from "../../contracts/scenario.js";
 import { CliModel, type Spec } from "../../contracts/spec.js";
 import { edgeCliScenarios } from "./cli-edge.js";
 import { cliGenerationContext } from "./cli-generation-context.js";
 
-const spec: Spec = {
-  source: "tempconv.md",
-  hash: "h",
-  frontMatter: { name: "tempconv", kind: "cli" },
-  title: "tempconv",
-  prose: [],
-  criteria: [],
-};
+const spec: Spec = bareSpec("tempconv", "cli");
 
 function edgeOf(model: CliModel, edge = 50): Scenario[] {
   const counts = { normal: 5, edge, malicious: 0 };

@@ -1,15 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { bareSpec } from "../../../test/support/bare-spec.js";
 import { CliModel, type Spec } from "../../contracts/spec.js";
 import { cliGenerationContext, validLineExpectations } from "./cli-generation-context.js";
 
-const spec: Spec = {
-  source: "todo.md",
-  hash: "h",
-  frontMatter: { name: "todo", kind: "cli" },
-  title: "todo",
-  prose: [],
-  criteria: [],
-};
+const spec: Spec = bareSpec("todo", "cli");
 
 describe("cliGenerationContext", () => {
   it("shares the wanted valid lines among the subcommands, with a margin", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { bareSpec } from "../../../test/support/bare-spec.js";
 import type { Scenario } from "../../contracts/scenario.js";
 import { CliModel, type Spec } from "../../contracts/spec.js";
 import { payloadFamilies, stringPayloads } from "../malicious/index.js";
@@ -6,14 +7,7 @@ import { renderTemplate } from "../template.js";
 import { cliGenerationContext } from "./cli-generation-context.js";
 import { maliciousCliScenarios, oversizedArgumentBytes } from "./cli-malicious.js";
 
-const spec: Spec = {
-  source: "greet.md",
-  hash: "h",
-  frontMatter: { name: "greet", kind: "cli" },
-  title: "greet",
-  prose: [],
-  criteria: [],
-};
+const spec: Spec = bareSpec("greet", "cli");
 const model = CliModel.parse({
   command: ["node", "greet.mjs"],
   options: { times: { type: "integer", min: 1, max: 3 }, loud: "boolean" },

@@ -1,18 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { bareSpec } from "../../../test/support/bare-spec.js";
 import { CliModel, type Spec } from "../../contracts/spec.js";
 import { cliGenerationContext } from "./cli-generation-context.js";
 import { normalCliScenarios } from "./cli-normal.js";
 import { cliTargets } from "./cli-scenario.js";
 import { cliTextValidity } from "./cli-value-validity.js";
 
-const spec: Spec = {
-  source: "todo.md",
-  hash: "h",
-  frontMatter: { name: "todo", kind: "cli" },
-  title: "todo",
-  prose: [],
-  criteria: [],
-};
+const spec: Spec = bareSpec("todo", "cli");
 const model = CliModel.parse({
   command: ["node", "todo.mjs"],
   commands: {

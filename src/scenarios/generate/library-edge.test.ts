@@ -1,18 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { bareSpec } from "../../../test/support/bare-spec.js";
 import type { Scenario } from "../../contracts/scenario.js";
 import { LibraryModel, type Spec } from "../../contracts/spec.js";
 import { boundaryCases, isValidValue } from "./field-values.js";
 import { edgeLibraryScenarios } from "./library-edge.js";
 import { libraryGenerationContext } from "./library-generation-context.js";
 
-const spec: Spec = {
-  source: "text.md",
-  hash: "h",
-  frontMatter: { name: "text", kind: "library" },
-  title: "text",
-  prose: [],
-  criteria: [],
-};
+const spec: Spec = bareSpec("text", "library");
 const model = LibraryModel.parse({
   module: "./text.mjs",
   functions: {

@@ -1,16 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { bareSpec } from "../../../test/support/bare-spec.js";
 import { LibraryModel, type Spec } from "../../contracts/spec.js";
 import { omitted } from "./field-values.js";
 import { baselineCall, libraryGenerationContext } from "./library-generation-context.js";
 
-const spec: Spec = {
-  source: "text.md",
-  hash: "h",
-  frontMatter: { name: "text", kind: "library" },
-  title: "text",
-  prose: [],
-  criteria: [],
-};
+const spec: Spec = bareSpec("text", "library");
 const model = LibraryModel.parse({
   module: "./text.mjs",
   functions: {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { bareSpec } from "../../../test/support/bare-spec.js";
 import type { Scenario } from "../../contracts/scenario.js";
 import { LibraryModel, type Spec } from "../../contracts/spec.js";
 import { stringPayloads } from "../malicious/index.js";
@@ -6,14 +7,7 @@ import { renderTemplate } from "../template.js";
 import { libraryGenerationContext } from "./library-generation-context.js";
 import { maliciousLibraryScenarios, oversizedStringBytes } from "./library-malicious.js";
 
-const spec: Spec = {
-  source: "text.md",
-  hash: "h",
-  frontMatter: { name: "text", kind: "library" },
-  title: "text",
-  prose: [],
-  criteria: [],
-};
+const spec: Spec = bareSpec("text", "library");
 const model = LibraryModel.parse({
   module: "./text.mjs",
   functions: {

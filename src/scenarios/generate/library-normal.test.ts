@@ -1,18 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { bareSpec } from "../../../test/support/bare-spec.js";
 import { FieldDefinition, LibraryModel, type Spec } from "../../contracts/spec.js";
 import { isValidValue, omitted } from "./field-values.js";
 import { libraryGenerationContext } from "./library-generation-context.js";
 import { describeCall, normalLibraryScenarios } from "./library-normal.js";
 import { libraryFunctions } from "./library-scenario.js";
 
-const spec: Spec = {
-  source: "text.md",
-  hash: "h",
-  frontMatter: { name: "text", kind: "library" },
-  title: "text",
-  prose: [],
-  criteria: [],
-};
+const spec: Spec = bareSpec("text", "library");
 const model = LibraryModel.parse({
   module: "./text.mjs",
   functions: {

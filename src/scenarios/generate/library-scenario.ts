@@ -3,6 +3,7 @@
  * runner carries them (a value JSON cannot hold is tagged: `{ "$undefined": true }`), what a valid and an
  * invalid call expect per the conventions, and scenarios whose strings reach the function as written.
  */
+import { engineErrorNames } from "../../contracts/observation.js";
 import type { Assertion, Scenario, Step } from "../../contracts/scenario.js";
 import type { ScenarioCategory } from "../../contracts/scenario-category.js";
 import type { FieldDefinition, LibraryModel, ParameterDefinition } from "../../contracts/spec.js";
@@ -27,19 +28,6 @@ export function libraryFunctions(model: LibraryModel): LibraryFunction[] {
     throws: definition.throws,
   }));
 }
-
-/**
- * Errors the runner's robustness check counts as crashes (a bug, not a decision); a function whose
- * conventional error is one of them needs that check off where it is expected.
- */
-export const engineErrorNames: readonly string[] = [
-  "TypeError",
-  "ReferenceError",
-  "RangeError",
-  "SyntaxError",
-  "URIError",
-  "EvalError",
-];
 
 /**
  * Values as the function runner carries them: `omitted` at the end is left out, elsewhere (and
