@@ -8,12 +8,14 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { parseJsonLines, TrialResult } from "../../src/contracts/index.js";
 import { describeWithBubblewrap } from "../support/describe-with-bubblewrap.js";
 import { runInMemory } from "../support/memory-io.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
+// 180 sandboxed trials take a few seconds on two busy cores: more than vitest's default 5 s.
+vi.setConfig({ testTimeout: 60_000 });
 let home: string;
 
 beforeAll(() => {
