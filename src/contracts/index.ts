@@ -1,3 +1,4 @@
+export * from "./agent-run.js";
 export * from "./config.js";
 export * from "./cost-event.js";
 export * from "./errors.js";
