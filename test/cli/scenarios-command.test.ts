@@ -158,6 +158,51 @@ describe("shopfloor scenarios generate", () => {
     expect(suite.scenarios.some((item) => item.title === proposal.title)).toBe(true);
   });
 
+  it("has the model write the whole suite of an http spec with no structured model", async () => {
+    const spec = join(folder, "greeting.md");
+    await writeFile(
+      spec,
+      "---\nname: greeting\nkind: http-service\n---\n# Greeting\n\nThe service greets.\n\n## Acceptance criteria\n\n- AC1: `GET /hello` answers 200 with a greeting.\n",
+    );
+    const proposal = (category: string, title: string) => ({
+      category,
+      title,
+      covers: ["AC1"],
+      steps: [{ request: { method: "GET", path: "/hello" }, expect: [{ status: 200 }] }],
+    });
+    server = await startOpenAiCompatibleServer(() =>
+      jsonReply({
+        scenarios: [
+          proposal("normal", "Hello answers"),
+          proposal("edge", "Hello answers twice"),
+          proposal("malicious", "Hello resists"),
+        ],
+      }),
+    );
+    const config = `models:\n  scenarios: { provider: openai-compatible, model: local, baseUrl: "${server.baseUrl}" }\n`;
+    const result = await run(["scenarios", "generate", spec, "--counts", "1,1,1", "--json"], {
+      [join(folder, "shopfloor.config.yaml")]: config,
+    });
+    expect(result.exitCode).toBe(0);
+    const report = JSON.parse(result.stdout);
+    const suite = await loadSuite(report.file);
+    expect(suite.header.generated?.generators).toEqual(["llm:openai-compatible/local"]);
+    expect(suite.scenarios.map((item) => item.category).sort()).toEqual([
+      "edge",
+      "malicious",
+      "normal",
+    ]);
+    expect(report.uncovered).toEqual([]);
+  });
+
+  it("refuses a spec with no structured model when no language model is configured", async () => {
+    const spec = join(folder, "bare.md");
+    await writeFile(spec, "---\nname: bare\nkind: http-service\n---\n# Bare\n");
+    const result = await run(["scenarios", "generate", spec]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain("offline generation needs a structured model");
+  });
+
   it("refuses bad counts as a usage error", async () => {
     const result = await run(["scenarios", "generate", todoSpec, "--counts", "1,2"]);
     expect(result.exitCode).toBe(2);

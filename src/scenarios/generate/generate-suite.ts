@@ -75,6 +75,30 @@ export function generateSuite(spec: Spec, options: GenerateOptions): GeneratedSu
 }
 
 /**
+ * The suite of an http-service spec with no structured model, before a language model writes its
+ * scenarios from the prose and the criteria: the header only. cli and library specs name the program or
+ * module under test in their model, so they cannot do without one.
+ */
+export function emptySuite(spec: Spec, options: GenerateOptions): GeneratedSuite {
+  if (spec.frontMatter.kind !== "http-service") {
+    throw new ShopfloorError(
+      "invalid-input",
+      `${spec.source}: a ${spec.frontMatter.kind} spec needs a structured model, which names the ${spec.frontMatter.kind === "cli" ? "command" : "module"} under test; see docs/specs.md`,
+      { path: spec.source },
+    );
+  }
+  const offline = suiteHeader(spec, options);
+  // No offline generator ran: the language model that fills the suite adds itself on merging.
+  const header: SuiteHeader =
+    offline.generated === undefined
+      ? offline
+      : { ...offline, generated: { ...offline.generated, generators: [] } };
+  return finish(header, [], { ...options.counts }, [
+    "the spec has no structured model: every scenario was written by the language model",
+  ]);
+}
+
+/**
  * Adds scenarios from another generator (an LLM): only those distinct from every scenario already there,
  * with ids made unique; records the generator and recomputes coverage and shortfall.
  */

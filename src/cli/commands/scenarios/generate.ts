@@ -6,7 +6,7 @@ import { Command } from "commander";
 import { modelFor } from "../../../contracts/config.js";
 import { defaultScenarioCounts, type ScenarioCounts, type Spec } from "../../../contracts/spec.js";
 import { loadSpec } from "../../../requirements/load-spec.js";
-import { generateSuite } from "../../../scenarios/generate/generate-suite.js";
+import { emptySuite, generateSuite } from "../../../scenarios/generate/generate-suite.js";
 import { type CommandContext, printJson } from "../../command-context.js";
 import { loadConfig } from "../../load-config.js";
 import { parseCount } from "../../option-parsers.js";
@@ -68,12 +68,18 @@ async function generate(
 ): Promise<void> {
   const spec = await loadSpec(specPath, { workingDirectory: context.io.workingDirectory });
   const counts = countsFor(spec, options.counts);
-  let suite = generateSuite(spec, { seed: options.seed, counts });
   let llm: ModelFigures | undefined;
   const modelReference = options.llm
     ? modelFor(await loadConfig(context.io, options.config), "scenarios")
     : undefined;
-  const total = options.llmScenarios ?? defaultModelScenarios;
+  // Without a structured model there is nothing to generate offline: the language model writes it all.
+  const modelOnly = spec.model === undefined && modelReference !== undefined;
+  let suite = modelOnly
+    ? emptySuite(spec, { seed: options.seed, counts })
+    : generateSuite(spec, { seed: options.seed, counts });
+  const total =
+    options.llmScenarios ??
+    (modelOnly ? counts.normal + counts.edge + counts.malicious : defaultModelScenarios);
   if (modelReference !== undefined && total > 0) {
     ({ suite, figures: llm } = await addModelScenarios(context, {
       spec,
