@@ -25,3 +25,4 @@ if (!sandbox.isolating)
 await runFunctionPoolBenchmark(print, sandbox);
 print("");
 await runSandboxStartBenchmark(print, sandbox);
+await (await import("./requirements-lint.js")).runRequirementsLintBenchmark(print);

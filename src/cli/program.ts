@@ -5,9 +5,11 @@ import { Command, CommanderError } from "commander";
 import { ShopfloorError } from "../contracts/index.js";
 import type { CliIo } from "./cli-io.js";
 import type { CommandContext } from "./command-context.js";
+import { agentsCommand } from "./commands/agents.js";
 import { budgetCommand } from "./commands/budget.js";
 import { demoCommand } from "./commands/demo.js";
 import { gateCommand } from "./commands/gate.js";
+import { lintCommand } from "./commands/lint.js";
 import { planCommand } from "./commands/plan.js";
 import { reportCommand } from "./commands/report.js";
 import { scenariosCommand } from "./commands/scenarios.js";
@@ -24,12 +26,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .showHelpAfterError("(add --help for usage)")
     .addCommand(testCommand(context))
     .addCommand(gateCommand(context))
+    .addCommand(lintCommand(context))
     .addCommand(planCommand(context))
     .addCommand(scenariosCommand(context))
     .addCommand(statsCommand(context))
     .addCommand(budgetCommand(context))
     .addCommand(reportCommand(context))
-    .addCommand(demoCommand(context));
+    .addCommand(demoCommand(context))
+    .addCommand(agentsCommand(context));
   configure(program, io);
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -39,6 +39,17 @@ describe("parseConfig", () => {
     });
   });
 
+  it("reads a profile's intake minimum, from 0 to 100", () => {
+    const config = parseConfig(
+      "profiles:\n  internal:\n    extends: admin\n    intake: { minimumScore: 50 }\n",
+      "shopfloor.config.yaml",
+    );
+    expect(config.profiles.internal?.intake).toEqual({ minimumScore: 50 });
+    const error = rejection("profiles:\n  strict:\n    intake: { minimumScore: 120 }\n");
+    expect(error.field).toBe("profiles.strict.intake.minimumScore");
+    expect(error.line).toBe(3);
+  });
+
   it("reads JSON too", () => {
     expect(
       parseConfig('{"budget": {"dailyUsd": 250}}', "shopfloor.config.json").budget.dailyUsd,

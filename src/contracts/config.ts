@@ -9,6 +9,7 @@ import { InvalidInputError, problemsFromZod } from "./invalid-input.js";
 import {
   CategoryPolicyChange,
   GateMode,
+  IntakePolicy,
   IntervalMethodName,
   Probability,
 } from "./quality-profile.js";
@@ -23,6 +24,8 @@ export const ProfileDefinition = z.strictObject({
   method: IntervalMethodName.optional(),
   mode: GateMode.optional(),
   categories: z.partialRecord(ScenarioCategory, CategoryPolicyChange).optional(),
+  /** The requirements-lint score a spec needs at intake: `intake: { minimumScore: 80 }`. */
+  intake: IntakePolicy.optional(),
 });
 export type ProfileDefinition = z.infer<typeof ProfileDefinition>;
 
@@ -113,6 +116,29 @@ export type ModelReference = z.infer<typeof ModelReference>;
 export const ModelsConfig = z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), ModelReference);
 export type ModelsConfig = z.infer<typeof ModelsConfig>;
 
+/**
+ * A coding CLI's settings: the program (default: its usual name on PATH), the model, and arguments
+ * added after shopfloor's own.
+ */
+export const CliAgentConfig = z.strictObject({
+  binary: z.string().min(1).optional(),
+  model: z.string().min(1).optional(),
+  extraArgs: z.array(z.string()).optional(),
+});
+export type CliAgentConfig = z.infer<typeof CliAgentConfig>;
+
+/** The agents that write the code; every key is optional, and an agent without one uses its defaults. */
+export const AgentsConfig = z.strictObject({
+  claude: CliAgentConfig.optional(),
+  codex: CliAgentConfig.optional(),
+  opencode: CliAgentConfig.optional(),
+  gemini: CliAgentConfig.optional(),
+  aider: CliAgentConfig.optional(),
+  /** Any program of the user's: its argv, e.g. ["./my-agent", "--flag"] (relative to the project). */
+  command: z.strictObject({ run: z.array(z.string().min(1)).min(1) }).optional(),
+});
+export type AgentsConfig = z.infer<typeof AgentsConfig>;
+
 export const Config = z.strictObject({
   defaultProfile: z.string().min(1).default("admin"),
   profiles: z.record(z.string().min(1), ProfileDefinition).default({}),
@@ -122,6 +148,7 @@ export const Config = z.strictObject({
   /** Rates of machine time for trials, builds and probes. */
   rates: RatesConfig.optional(),
   models: ModelsConfig.default({}),
+  agents: AgentsConfig.default({}),
 });
 export type Config = z.infer<typeof Config>;
 

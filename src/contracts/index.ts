@@ -5,6 +5,7 @@ export * from "./errors.js";
 export * from "./gate-verdict.js";
 export * from "./invalid-input.js";
 export * from "./json-lines.js";
+export * from "./lint.js";
 export * from "./observation.js";
 export * from "./quality-profile.js";
 export * from "./scenario-category.js";

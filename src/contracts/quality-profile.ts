@@ -33,6 +33,19 @@ export const CategoryPolicyChange = z.strictObject({
   zeroTolerance: z.boolean().optional(),
 });
 
+/**
+ * What the intake station asks of a spec before any money is spent: its requirements-lint score
+ * (0–100, docs/requirements-lint.md) must be at least this; below it the spec goes back for
+ * clarification.
+ */
+export const IntakePolicy = z.strictObject({
+  minimumScore: z.number().min(0).max(100),
+});
+export type IntakePolicy = z.infer<typeof IntakePolicy>;
+
+/** The intake minimum of a profile that does not say one (a profile written from scratch). */
+export const defaultIntakeMinimumScore = 75;
+
 export const QualityProfile = z.strictObject({
   name: z.string().min(1),
   description: z.string().default(""),
@@ -47,6 +60,8 @@ export const QualityProfile = z.strictObject({
       (categories) => Object.keys(categories).length > 0,
       "a profile must gate at least one category",
     ),
+  /** The lint score a spec needs at intake; `defaultIntakeMinimumScore` when absent. */
+  intake: IntakePolicy.optional(),
 });
 export type QualityProfile = z.infer<typeof QualityProfile>;
 export type QualityProfileInput = z.input<typeof QualityProfile>;

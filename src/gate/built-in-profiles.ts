@@ -2,7 +2,8 @@
  * The built-in quality profiles. Their headline numbers are the article's (admin 95%, standard 99%,
  * payments 99.9%); the per-category thresholds are chosen so that the default suite (100 normal, 50 edge,
  * 30 malicious scenarios) can approve a flawless build under the default profile, `admin`. The stricter
- * profiles need larger suites, and `shopfloor plan --profile` says how many scenarios they add.
+ * profiles need larger suites, and `shopfloor plan --profile` says how many scenarios they add. The
+ * intake minimums (60, 75, 85) are the requirements-lint scores a spec needs before any money is spent.
  */
 import type { QualityProfile } from "../contracts/index.js";
 
@@ -19,6 +20,7 @@ export const builtInProfiles: readonly QualityProfile[] = [
       edge: { threshold: 0.9, zeroTolerance: false },
       malicious: { threshold: 0.9, zeroTolerance: false },
     },
+    intake: { minimumScore: 60 },
   },
   {
     name: "standard",
@@ -31,6 +33,7 @@ export const builtInProfiles: readonly QualityProfile[] = [
       edge: { threshold: 0.97, zeroTolerance: false },
       malicious: { threshold: 0.97, zeroTolerance: false },
     },
+    intake: { minimumScore: 75 },
   },
   {
     name: "payments",
@@ -44,6 +47,7 @@ export const builtInProfiles: readonly QualityProfile[] = [
       edge: { threshold: 0.99, zeroTolerance: false },
       malicious: { threshold: 0.99, zeroTolerance: true },
     },
+    intake: { minimumScore: 85 },
   },
 ];
 

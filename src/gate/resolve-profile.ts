@@ -72,6 +72,7 @@ function applyDefinition(
     confidence: definition.confidence ?? base?.confidence,
     method: definition.method ?? base?.method,
     mode: definition.mode ?? base?.mode,
+    intake: definition.intake ?? base?.intake,
     categories,
   };
   const parsed = QualityProfile.safeParse(merged);
