@@ -68,7 +68,7 @@ function duplicatesOf(
   const conflict = refusal(model, model.errors.conflict);
   const scenarios: HttpScenario[] = [];
   const duplicate = twoRecords(context, entity, variant);
-  const value = duplicate.first[name];
+  const value = fieldOf(duplicate.first, name);
   scenarios.push(
     scenario({
       id: `edge/${entity.name}/${name}/duplicate`,
@@ -84,7 +84,7 @@ function duplicatesOf(
     }),
   );
   const cased = twoRecords(context, entity, variant + 2);
-  const casedValue = cased.first[name];
+  const casedValue = fieldOf(cased.first, name);
   if (
     field !== undefined &&
     typeof casedValue === "string" &&
@@ -111,7 +111,7 @@ function duplicatesOf(
       createStep(model, entity, first, storedRecord(entity, first), "first"),
       createStep(model, entity, second, storedRecord(entity, second), "second"),
       httpStep("PATCH", recordPath(model, entity, "second"), conflict, {
-        json: toTemplate({ [name]: first[name] }),
+        json: toTemplate({ [name]: fieldOf(first, name) }),
       }),
     ];
     if (context.supports(entity, "read")) steps.push(readBackStep(model, entity, "second"));
@@ -127,7 +127,7 @@ function duplicatesOf(
   }
   if (context.supports(entity, "delete")) {
     const { first, second } = twoRecords(context, entity, variant + 6);
-    const again = { ...second, [name]: first[name] };
+    const again = { ...second, [name]: fieldOf(first, name) };
     scenarios.push(
       scenario({
         id: `edge/${entity.name}/${name}/reuse-after-delete`,
@@ -272,4 +272,9 @@ export function paginationScenarios(context: HttpContext, entity: EntityInfo): H
       ),
     ),
   ];
+}
+
+/** A record's own field: a field named like an Object method (`constructor`) is not inherited. */
+function fieldOf(record: Record<string, unknown>, name: string): unknown {
+  return Object.hasOwn(record, name) ? record[name] : undefined;
 }
