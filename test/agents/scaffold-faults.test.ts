@@ -81,7 +81,8 @@ async function buildAndGate(options: { probability: number; seed: number; kinds?
       runId: `s${runCount}`,
       now: () => performance.now(),
     });
-    return { run, verdict: evaluateGate(session.summary.results, admin) };
+    const failedTrials = session.summary.results.filter((result) => !result.pass).length;
+    return { run, verdict: evaluateGate(session.summary.results, admin), failedTrials };
   } finally {
     await temporary.manager.remove(workspace);
   }
@@ -105,22 +106,28 @@ describe("the scaffold agent with fault injection, under the admin gate", () => 
   }
 
   it("catches more than half of the faults injected over seeds 1..6 of each kind", async () => {
-    const builds: (CalibrationBuild & { description: string })[] = [];
+    const builds: (CalibrationBuild & { description: string; failedTrials: number })[] = [];
     for (const kind of faultKinds) {
       for (let seed = 1; seed <= 6; seed++) {
-        const { run, verdict } = await buildAndGate({ probability: 1, seed, kinds: [kind] });
+        const { run, verdict, failedTrials } = await buildAndGate({
+          probability: 1,
+          seed,
+          kinds: [kind],
+        });
         const [fault] = run.injectedFaults;
         builds.push({
           injectedFaults: run.injectedFaults,
           decision: verdict.decision,
-          description: `${kind} seed ${seed}: ${verdict.decision} (${fault?.file}:${fault?.line}: ${fault?.description})`,
+          description: `${kind} seed ${seed}: ${verdict.decision}, ${failedTrials} failed trials (${fault?.file}:${fault?.line}: ${fault?.description})`,
+          failedTrials,
         });
       }
     }
     const calibration = calibrateGate(builds);
+    const detected = builds.filter((build) => build.failedTrials > 0).length;
     console.info(
       [
-        `caught ${calibration.caught} of ${calibration.injected} faults injected into the scaffold's build`,
+        `the suite failed ${detected} and the gate held back ${calibration.caught} of ${calibration.injected} faulty scaffold builds`,
         ...builds
           .filter((build) => build.decision === "approve")
           .map((build) => `missed: ${build.description}`),
@@ -128,6 +135,7 @@ describe("the scaffold agent with fault injection, under the admin gate", () => 
     );
     expect(calibration.injected).toBe(24);
     expect(calibration.caught).toBeGreaterThan(12);
+    expect(detected).toBeGreaterThanOrEqual(calibration.caught);
     for (const each of calibration.kinds) expect(each.caught, each.kind).toBeGreaterThanOrEqual(2);
   });
 });

@@ -142,7 +142,10 @@ function duplicatesOf(
       }),
     );
   }
-  return scenarios;
+  // A duplicate refused on create and on update are the faults most often made; they come first.
+  const order = ["duplicate", "duplicate-on-update", "duplicate-other-case", "reuse-after-delete"];
+  const rank = (scenario: HttpScenario) => order.indexOf(scenario.id.split("/").at(-1) ?? "");
+  return scenarios.sort((left, right) => rank(left) - rank(right));
 }
 
 /** Ids no record has: one deleted a moment ago, and ids that could never exist. */
@@ -242,7 +245,20 @@ export function paginationScenarios(context: HttpContext, entity: EntityInfo): H
     ["page-negative", `${page}=-1`, { [page]: -1 }],
     ["page-not-a-number", `${page}=abc`, { [page]: "abc" }],
   ];
+  const refused = invalid.map(([label, text, query]) =>
+    list(
+      label,
+      `A list with ${text} is refused`,
+      query,
+      refusal(model, model.errors.validation),
+      "validation",
+    ),
+  );
+  const [limitZero, limitAboveMaximum, ...otherRefusals] = refused;
+  // Suites are cut to a count: the limits just past the allowed range come first, then the valid ends.
   return [
+    ...(limitAboveMaximum ? [limitAboveMaximum] : []),
+    ...(limitZero ? [limitZero] : []),
     list(
       "past-the-end",
       "A page past the end of the list is empty",
@@ -262,15 +278,7 @@ export function paginationScenarios(context: HttpContext, entity: EntityInfo): H
       [{ status: 200 }, items(http.defaultLimit)],
       "default",
     ),
-    ...invalid.map(([label, text, query]) =>
-      list(
-        label,
-        `A list with ${text} is refused`,
-        query,
-        refusal(model, model.errors.validation),
-        "validation",
-      ),
-    ),
+    ...otherRefusals,
   ];
 }
 

@@ -24,6 +24,7 @@ import {
   refusal,
   scenario,
 } from "./http-steps.js";
+import { interleave } from "./scenario-identity.js";
 import { toTemplate } from "./unique-values.js";
 
 const jsonHeaders = { "content-type": "application/json" };
@@ -98,7 +99,12 @@ export function rawBodyScenarios(context: HttpContext, entity: EntityInfo): Http
   if (!context.supports(entity, "create")) return [];
   const { model } = context;
   const scenarios: HttpScenario[] = [];
-  for (const [index, raw] of rawBodies.entries()) {
+  // Alternate the two families, so that a suite cut to a count still sends a wrong content type.
+  const ordered = interleave([
+    [...rawBodies.entries()].filter(([, raw]) => raw.family === "malformed-json"),
+    [...rawBodies.entries()].filter(([, raw]) => raw.family === "wrong-content-type"),
+  ]);
+  for (const [index, raw] of ordered) {
     if (raw.family === "malformed-json" && acceptableRecord(entity, raw.body)) {
       context.note(
         `malicious: the raw body "${raw.note}" would be a valid ${entity.name}; not sent`,
