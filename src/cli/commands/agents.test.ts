@@ -49,6 +49,7 @@ describe("shopfloor agents list", () => {
       /no\s+aider not found on PATH: python -m pip install aider-install/,
     );
     expect(row("command")).toMatch(/no\s+not configured: set agents\.command\.run/);
+    expect(result.stdout).toContain("Without an agent named for a station, llm builds.");
   });
 
   it("prints JSON, and says what the llm agent lacks", async () => {

@@ -5,6 +5,7 @@
 import { dirname, resolve } from "node:path";
 import { Command } from "commander";
 import { availableAgents } from "../../agents/agent-registry.js";
+import { defaultAgentName } from "../../agents/default-agent.js";
 import { type CommandContext, printJson } from "../command-context.js";
 import { loadConfig } from "../load-config.js";
 import { textTable } from "../text-table.js";
@@ -37,7 +38,8 @@ export function agentsCommand(context: CommandContext): Command {
         agent.detail,
       ]);
       const table = textTable(["agent", "available", "detail"], rows, ["left", "left", "left"]);
-      io.stdout(`${table}\n`);
+      const chosen = defaultAgentName(config, agents);
+      io.stdout(`${table}\n\nWithout an agent named for a station, ${chosen} builds.\n`);
     });
   return new Command("agents")
     .description("the coding agents that build from specs, and which can run here")
