@@ -9,6 +9,7 @@ import {
   headerAbuses,
   oversizedText,
   pollutionMarker,
+  type RawBody,
   rawBodies,
   stringPayloads,
   structuredPayloads,
@@ -131,7 +132,7 @@ export function rawBodyScenarios(context: HttpContext, entity: EntityInfo): Http
         ),
         steps: [
           httpStep("POST", entity.path, [{ status }], {
-            body: toTemplate(raw.body) as string,
+            body: toTemplate(bodyOf(context, entity, raw, index)) as string,
             headers: { "content-type": raw.contentType },
           }),
         ],
@@ -139,6 +140,15 @@ export function rawBodyScenarios(context: HttpContext, entity: EntityInfo): Http
     );
   }
   return scenarios;
+}
+
+/**
+ * What a raw body carries: malformed JSON as the corpus writes it; for a wrong content type, a record
+ * that would be valid as JSON, so that a service ignoring the content type creates it and is caught.
+ */
+function bodyOf(context: HttpContext, entity: EntityInfo, raw: RawBody, index: number): string {
+  if (raw.family !== "wrong-content-type") return raw.body;
+  return JSON.stringify(createBody(context, entity, { variant: 9000 + index }));
 }
 
 /** A body one byte over maximumBodyBytes is refused with 413, on create and on update. */
