@@ -5,7 +5,7 @@
  * process; and the gate, under the admin profile, must not approve it. Over seeds 1..12 of each kind,
  * the share of injected faults the gate catches is the calibration figure the line will watch.
  */
-import { copyFileSync, readFileSync } from "node:fs";
+import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -13,31 +13,26 @@ import type { Agent, AgentTask, Workspace } from "../../src/agents/agent.js";
 import {
   type CalibrationBuild,
   calibrateGate,
-  FaultInjectingAgent,
   type FaultKind,
   faultKinds,
 } from "../../src/agents/fault-injection/index.js";
 import { commitWorkspace } from "../../src/agents/workspace/commit-workspace.js";
-import { AgentRun, noAgentTokens } from "../../src/contracts/agent-run.js";
-import type { GateVerdict } from "../../src/contracts/gate-verdict.js";
-import type { Suite } from "../../src/contracts/scenario.js";
-import { builtInProfiles, evaluateGate } from "../../src/gate/index.js";
-import { loadSpec } from "../../src/requirements/load-spec.js";
-import { NoSandbox } from "../../src/runners/sandbox/no-sandbox.js";
-import { runTrialSession } from "../../src/runners/trial-session.js";
-import { generateSuite } from "../../src/scenarios/generate/generate-suite.js";
+import { type AgentRun, noAgentTokens } from "../../src/contracts/agent-run.js";
 import {
   createTemporaryRepository,
   type TemporaryRepository,
 } from "../fixtures/agents/temporary-repository.js";
+import {
+  buildAndGate as gate,
+  type InventoryBench,
+  inventoryBench,
+} from "./support/gated-faulty-build.js";
 
 // A build takes a worktree, two commits and 180 trials: about half a second, 48 of them to calibrate.
 vi.setConfig({ testTimeout: 120_000 });
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const goodBuild = join(root, "examples/inventory-api/build/server.mjs");
-const specPath = join(root, "examples/inventory-api/spec.md");
-const admin = builtInProfiles.find((profile) => profile.name === "admin");
 
 /** The inner agent: writes the hand-written build into the worktree, as a perfect agent would. */
 class CopyingAgent implements Agent {
@@ -62,68 +57,22 @@ class CopyingAgent implements Agent {
 }
 
 let temporary: TemporaryRepository;
-let suite: Suite;
-let task: AgentTask;
-let runCount = 0;
+let bench: InventoryBench;
 
 beforeAll(async () => {
   temporary = createTemporaryRepository();
-  const spec = await loadSpec(specPath);
-  const counts = { normal: 100, edge: 50, malicious: 30 };
-  const generated = generateSuite(spec, { seed: 1, counts });
-  suite = { header: generated.header, scenarios: generated.scenarios, folder: temporary.root };
-  task = {
-    workItem: "inventory",
-    spec,
-    specText: readFileSync(specPath, "utf8"),
-    instructions: "Build the service the spec describes.",
-    attempt: 1,
-  };
+  bench = await inventoryBench(temporary.root);
 });
 afterAll(() => temporary.remove());
 
-interface GatedBuild {
-  run: AgentRun;
-  verdict: GateVerdict;
-  failedTrials: number;
-}
-
-/** One build by the wrapped agent in its own worktree, its suite run, and the gate's verdict. */
-async function buildAndGate(options: {
-  probability: number;
-  seed: number;
-  kinds?: FaultKind[];
-}): Promise<GatedBuild> {
-  if (admin === undefined) throw new Error("no admin profile");
-  runCount++;
-  const workspace = await temporary.manager.create({ workItem: "inventory", run: `r${runCount}` });
-  try {
-    const agent = new FaultInjectingAgent({ inner: new CopyingAgent(), ...options });
-    const signal = new AbortController().signal;
-    const run = AgentRun.parse(await agent.run(task, workspace, { wallClockMs: 60_000 }, signal));
-    const session = await runTrialSession({
-      suite,
-      sandbox: new NoSandbox(),
-      target: {
-        kind: "start",
-        command: "node server.mjs",
-        readyPath: "/health",
-        readyTimeoutMs: 15_000,
-        workDirectory: workspace.path,
-        readOnlyPaths: [workspace.path],
-      },
-      runId: `r${runCount}`,
-      now: () => performance.now(),
-    });
-    const results = session.summary.results;
-    return {
-      run,
-      verdict: evaluateGate(results, admin),
-      failedTrials: results.filter((result) => !result.pass).length,
-    };
-  } finally {
-    await temporary.manager.remove(workspace);
-  }
+function buildAndGate(options: { probability: number; seed: number; kinds?: FaultKind[] }) {
+  const setup = {
+    repository: temporary,
+    bench,
+    inner: new CopyingAgent(),
+    start: "node server.mjs",
+  };
+  return gate(setup, options);
 }
 
 describe("a build from the fault-injecting agent, under the admin gate", () => {
@@ -192,7 +141,7 @@ describe("a build from the fault-injecting agent, under the admin gate", () => {
       ].join("\n"),
     );
     expect(calibration.injected).toBe(48);
-    expect(calibration.caught).toBeGreaterThanOrEqual(24);
+    expect(calibration.caught).toBeGreaterThanOrEqual(28);
     for (const each of calibration.kinds) expect(each.caught, each.kind).toBeGreaterThanOrEqual(3);
   });
 });

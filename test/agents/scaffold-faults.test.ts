@@ -4,88 +4,38 @@
  * 100/50/30), and the admin gate must not approve it. Over seeds of each kind, the share of faults caught
  * is the figure `shopfloor calibrate` will report.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { AgentTask } from "../../src/agents/agent.js";
 import {
   type CalibrationBuild,
   calibrateGate,
-  FaultInjectingAgent,
   type FaultKind,
   faultKinds,
 } from "../../src/agents/fault-injection/index.js";
 import { ScaffoldAgent } from "../../src/agents/scaffold/scaffold-agent.js";
-import { AgentRun } from "../../src/contracts/agent-run.js";
-import type { Suite } from "../../src/contracts/scenario.js";
-import { builtInProfiles, evaluateGate } from "../../src/gate/index.js";
-import { loadSpec } from "../../src/requirements/load-spec.js";
-import { NoSandbox } from "../../src/runners/sandbox/no-sandbox.js";
-import { runTrialSession } from "../../src/runners/trial-session.js";
-import { generateSuite } from "../../src/scenarios/generate/generate-suite.js";
 import {
   createTemporaryRepository,
   type TemporaryRepository,
 } from "../fixtures/agents/temporary-repository.js";
+import {
+  buildAndGate as gate,
+  type InventoryBench,
+  inventoryBench,
+} from "./support/gated-faulty-build.js";
 
 vi.setConfig({ testTimeout: 180_000 });
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
-const specPath = join(root, "examples/inventory-api/spec.md");
-const admin = builtInProfiles.find((profile) => profile.name === "admin");
-
 let temporary: TemporaryRepository;
-let suite: Suite;
-let task: AgentTask;
-let runCount = 0;
+let bench: InventoryBench;
 
 beforeAll(async () => {
   temporary = createTemporaryRepository();
-  const spec = await loadSpec(specPath);
-  const generated = generateSuite(spec, {
-    seed: 1,
-    counts: { normal: 100, edge: 50, malicious: 30 },
-  });
-  suite = { header: generated.header, scenarios: generated.scenarios, folder: temporary.root };
-  task = {
-    workItem: "inventory",
-    spec,
-    specText: readFileSync(specPath, "utf8"),
-    instructions: "Build the service the spec describes.",
-    attempt: 1,
-  };
+  bench = await inventoryBench(temporary.root);
 });
 afterAll(() => temporary.remove());
 
-async function buildAndGate(options: { probability: number; seed: number; kinds?: FaultKind[] }) {
-  if (admin === undefined) throw new Error("no admin profile");
-  runCount++;
-  const workspace = await temporary.manager.create({ workItem: "inventory", run: `s${runCount}` });
-  try {
-    const inner = new ScaffoldAgent({ now: () => performance.now() });
-    const agent = new FaultInjectingAgent({ inner, ...options });
-    const signal = new AbortController().signal;
-    const run = AgentRun.parse(await agent.run(task, workspace, { wallClockMs: 60_000 }, signal));
-    const session = await runTrialSession({
-      suite,
-      sandbox: new NoSandbox(),
-      target: {
-        kind: "start",
-        command: "node dist/server.js",
-        readyPath: "/health",
-        readyTimeoutMs: 15_000,
-        workDirectory: workspace.path,
-        readOnlyPaths: [workspace.path],
-      },
-      runId: `s${runCount}`,
-      now: () => performance.now(),
-    });
-    const failedTrials = session.summary.results.filter((result) => !result.pass).length;
-    return { run, verdict: evaluateGate(session.summary.results, admin), failedTrials };
-  } finally {
-    await temporary.manager.remove(workspace);
-  }
+function buildAndGate(options: { probability: number; seed: number; kinds?: FaultKind[] }) {
+  const inner = new ScaffoldAgent({ now: () => performance.now() });
+  return gate({ repository: temporary, bench, inner, start: "node dist/server.js" }, options);
 }
 
 describe("the scaffold agent with fault injection, under the admin gate", () => {
