@@ -1,35 +1,26 @@
 import { readFileSync } from "node:fs";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createCodexAgent } from "../../src/agents/cli/codex-agent.js";
 import { AgentRun } from "../../src/contracts/agent-run.js";
-import {
-  type AdapterHarness,
-  createAdapterHarness,
-  noLimits,
-  sampleTask,
-} from "../fixtures/agents/adapter-harness.js";
+import { noLimits, sampleTask, useAdapterHarness } from "../fixtures/agents/adapter-harness.js";
 
-let harness: AdapterHarness;
-beforeEach(async () => {
-  harness = await createAdapterHarness();
-});
-afterEach(() => harness.remove());
+const harness = useAdapterHarness();
 
 const signal = new AbortController().signal;
 
 function codex(mode = "success", model: string | null = "gpt-4.1") {
   return createCodexAgent({
-    environment: harness.environment(mode),
-    now: harness.clock().now,
+    environment: harness().environment(mode),
+    now: harness().clock().now,
     model: model ?? undefined,
   });
 }
 
 describe("the codex adapter", { timeout: 20_000 }, () => {
   it("runs codex exec --json in a workspace-write sandbox with the model, the prompt last", async () => {
-    await codex().run(sampleTask(), harness.workspace, noLimits, signal);
-    const { argv, cwd } = harness.call();
-    expect(cwd).toBe(harness.workspace.path);
+    await codex().run(sampleTask(), harness().workspace, noLimits, signal);
+    const { argv, cwd } = harness().call();
+    expect(cwd).toBe(harness().workspace.path);
     expect(argv.slice(0, -1)).toEqual([
       "exec",
       "--json",
@@ -43,7 +34,7 @@ describe("the codex adapter", { timeout: 20_000 }, () => {
   });
 
   it("reads turn.completed usage and the last agent message, and prices the tokens itself", async () => {
-    const run = await codex().run(sampleTask(), harness.workspace, noLimits, signal);
+    const run = await codex().run(sampleTask(), harness().workspace, noLimits, signal);
     expect(AgentRun.parse(run)).toEqual(run);
     expect(run).toMatchObject({
       agent: "codex",
@@ -67,13 +58,18 @@ describe("the codex adapter", { timeout: 20_000 }, () => {
   });
 
   it("leaves our cost out when no model is known", async () => {
-    const run = await codex("success", null).run(sampleTask(), harness.workspace, noLimits, signal);
+    const run = await codex("success", null).run(
+      sampleTask(),
+      harness().workspace,
+      noLimits,
+      signal,
+    );
     expect(run.computedCostMicroUsd).toBeUndefined();
     expect(run.model).toBeUndefined();
   });
 
   it("fails with turn.failed's message, keeping what it changed", async () => {
-    const run = await codex("error").run(sampleTask(), harness.workspace, noLimits, signal);
+    const run = await codex("error").run(sampleTask(), harness().workspace, noLimits, signal);
     expect(run.status).toBe("failed");
     expect(run.summary).toBe(
       "codex failed: exceeded retry limit, last status: 429 Too Many Requests",
@@ -82,14 +78,14 @@ describe("the codex adapter", { timeout: 20_000 }, () => {
   });
 
   it("fails with the error event's message on a non-zero exit", async () => {
-    const run = await codex("exit").run(sampleTask(), harness.workspace, noLimits, signal);
+    const run = await codex("exit").run(sampleTask(), harness().workspace, noLimits, signal);
     expect(run.status).toBe("failed");
     expect(run.summary).toContain("exited with code 1");
     expect(run.summary).toContain("401 Unauthorized");
   });
 
   it("keeps going past malformed lines, and keeps them in the transcript", async () => {
-    const run = await codex("malformed").run(sampleTask(), harness.workspace, noLimits, signal);
+    const run = await codex("malformed").run(sampleTask(), harness().workspace, noLimits, signal);
     expect(run.status).toBe("succeeded");
     expect(readFileSync(run.transcript, "utf8")).toContain("thinking…");
   });
@@ -97,7 +93,7 @@ describe("the codex adapter", { timeout: 20_000 }, () => {
   it("stops it, as failed, when it passes the turn limit (codex has no flag for it)", async () => {
     const run = await codex().run(
       sampleTask(),
-      harness.workspace,
+      harness().workspace,
       { wallClockMs: 20_000, maxTurns: 0 },
       signal,
     );

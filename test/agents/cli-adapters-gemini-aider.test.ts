@@ -1,21 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createAiderAgent, parseTokensReport } from "../../src/agents/cli/aider-agent.js";
 import { createGeminiAgent } from "../../src/agents/cli/gemini-agent.js";
 import { AgentRun } from "../../src/contracts/agent-run.js";
-import {
-  type AdapterHarness,
-  createAdapterHarness,
-  noLimits,
-  sampleTask,
-} from "../fixtures/agents/adapter-harness.js";
+import { noLimits, sampleTask, useAdapterHarness } from "../fixtures/agents/adapter-harness.js";
 
-let harness: AdapterHarness;
-beforeEach(async () => {
-  harness = await createAdapterHarness();
-});
-afterEach(() => harness.remove());
+const harness = useAdapterHarness();
 
 const signal = new AbortController().signal;
 
@@ -30,8 +21,8 @@ const geminiPrices = {
 
 function gemini(mode = "success") {
   return createGeminiAgent({
-    environment: harness.environment(mode),
-    now: harness.clock().now,
+    environment: harness().environment(mode),
+    now: harness().clock().now,
     model: "gemini-2.5-pro",
     prices: geminiPrices,
   });
@@ -39,8 +30,8 @@ function gemini(mode = "success") {
 
 describe("the gemini adapter", { timeout: 20_000 }, () => {
   it("runs gemini -p with JSON output, edits approved, and the model", async () => {
-    await gemini().run(sampleTask(), harness.workspace, noLimits, signal);
-    const { argv } = harness.call();
+    await gemini().run(sampleTask(), harness().workspace, noLimits, signal);
+    const { argv } = harness().call();
     expect(argv[0]).toBe("-p");
     expect(argv.slice(2)).toEqual([
       "--output-format",
@@ -53,7 +44,7 @@ describe("the gemini adapter", { timeout: 20_000 }, () => {
   });
 
   it("reads the response and the per-model stats, and prices each model on its own", async () => {
-    const run = await gemini().run(sampleTask(), harness.workspace, noLimits, signal);
+    const run = await gemini().run(sampleTask(), harness().workspace, noLimits, signal);
     expect(AgentRun.parse(run)).toEqual(run);
     expect(run).toMatchObject({
       agent: "gemini",
@@ -75,12 +66,12 @@ describe("the gemini adapter", { timeout: 20_000 }, () => {
   });
 
   it("reads its JSON after other output", async () => {
-    const run = await gemini("malformed").run(sampleTask(), harness.workspace, noLimits, signal);
+    const run = await gemini("malformed").run(sampleTask(), harness().workspace, noLimits, signal);
     expect(run).toMatchObject({ status: "succeeded", turns: 4 });
   });
 
   it("fails with the error object's message", async () => {
-    const run = await gemini("error").run(sampleTask(), harness.workspace, noLimits, signal);
+    const run = await gemini("error").run(sampleTask(), harness().workspace, noLimits, signal);
     expect(run).toMatchObject({
       status: "failed",
       summary: "gemini failed: Reached max session turns",
@@ -88,7 +79,7 @@ describe("the gemini adapter", { timeout: 20_000 }, () => {
   });
 
   it("fails with stderr on a non-zero exit without output", async () => {
-    const run = await gemini("exit").run(sampleTask(), harness.workspace, noLimits, signal);
+    const run = await gemini("exit").run(sampleTask(), harness().workspace, noLimits, signal);
     expect(run.status).toBe("failed");
     expect(run.summary).toBe(
       "gemini exited with code 41: Please set an Auth method in your settings.json",
@@ -97,19 +88,19 @@ describe("the gemini adapter", { timeout: 20_000 }, () => {
 });
 
 function aider(mode = "success") {
-  return createAiderAgent({ environment: harness.environment(mode), now: harness.clock().now });
+  return createAiderAgent({ environment: harness().environment(mode), now: harness().clock().now });
 }
 
 describe("the aider adapter", { timeout: 20_000 }, () => {
   it("runs aider in message mode, without its own commits, history kept out of the worktree", async () => {
     const agent = createAiderAgent({
-      environment: harness.environment(),
-      now: harness.clock().now,
+      environment: harness().environment(),
+      now: harness().clock().now,
       model: "sonnet",
     });
-    await agent.run(sampleTask(), harness.workspace, noLimits, signal);
-    const { argv } = harness.call();
-    const artifacts = harness.workspace.artifactsFolder;
+    await agent.run(sampleTask(), harness().workspace, noLimits, signal);
+    const { argv } = harness().call();
+    const artifacts = harness().workspace.artifactsFolder;
     expect(argv[0]).toBe("--message");
     expect(argv.slice(2)).toEqual([
       "--yes-always",
@@ -128,7 +119,7 @@ describe("the aider adapter", { timeout: 20_000 }, () => {
   });
 
   it("reads the model and the Tokens lines, and commits its edits but not its cache", async () => {
-    const run = await aider().run(sampleTask(), harness.workspace, noLimits, signal);
+    const run = await aider().run(sampleTask(), harness().workspace, noLimits, signal);
     expect(AgentRun.parse(run)).toEqual(run);
     expect(run).toMatchObject({
       agent: "aider",
@@ -152,7 +143,7 @@ describe("the aider adapter", { timeout: 20_000 }, () => {
   });
 
   it("fails with stderr on a non-zero exit", async () => {
-    const run = await aider("exit").run(sampleTask(), harness.workspace, noLimits, signal);
+    const run = await aider("exit").run(sampleTask(), harness().workspace, noLimits, signal);
     expect(run.status).toBe("failed");
     expect(run.summary).toContain("invalid x-api-key");
   });

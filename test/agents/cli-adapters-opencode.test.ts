@@ -1,33 +1,24 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createOpencodeAgent } from "../../src/agents/cli/opencode-agent.js";
 import { AgentRun } from "../../src/contracts/agent-run.js";
-import {
-  type AdapterHarness,
-  createAdapterHarness,
-  noLimits,
-  sampleTask,
-} from "../fixtures/agents/adapter-harness.js";
+import { noLimits, sampleTask, useAdapterHarness } from "../fixtures/agents/adapter-harness.js";
 
-let harness: AdapterHarness;
-beforeEach(async () => {
-  harness = await createAdapterHarness();
-});
-afterEach(() => harness.remove());
+const harness = useAdapterHarness();
 
 const signal = new AbortController().signal;
 
 function opencode(mode = "success", model: string | undefined = "anthropic/claude-sonnet-4-5") {
   return createOpencodeAgent({
-    environment: harness.environment(mode),
-    now: harness.clock().now,
+    environment: harness().environment(mode),
+    now: harness().clock().now,
     model,
   });
 }
 
 describe("the opencode adapter", { timeout: 20_000 }, () => {
   it("runs opencode run --format json with provider/model", async () => {
-    await opencode().run(sampleTask(), harness.workspace, noLimits, signal);
-    const { argv } = harness.call();
+    await opencode().run(sampleTask(), harness().workspace, noLimits, signal);
+    const { argv } = harness().call();
     expect(argv.slice(0, -1)).toEqual([
       "run",
       "--format",
@@ -39,7 +30,7 @@ describe("the opencode adapter", { timeout: 20_000 }, () => {
   });
 
   it("sums the step_finish parts' cost and tokens, one turn per step", async () => {
-    const run = await opencode().run(sampleTask(), harness.workspace, noLimits, signal);
+    const run = await opencode().run(sampleTask(), harness().workspace, noLimits, signal);
     expect(AgentRun.parse(run)).toEqual(run);
     expect(run).toMatchObject({
       agent: "opencode",
@@ -62,7 +53,7 @@ describe("the opencode adapter", { timeout: 20_000 }, () => {
   });
 
   it("fails with the error event's message", async () => {
-    const run = await opencode("error").run(sampleTask(), harness.workspace, noLimits, signal);
+    const run = await opencode("error").run(sampleTask(), harness().workspace, noLimits, signal);
     expect(run).toMatchObject({
       status: "failed",
       summary: "opencode failed: No API key for anthropic",
@@ -73,7 +64,7 @@ describe("the opencode adapter", { timeout: 20_000 }, () => {
   it("stops it as over-budget once the cost it reports passes the budget", async () => {
     const run = await opencode().run(
       sampleTask(),
-      harness.workspace,
+      harness().workspace,
       { wallClockMs: 20_000, maxCostUsd: 0.003 },
       signal,
     );
@@ -84,7 +75,12 @@ describe("the opencode adapter", { timeout: 20_000 }, () => {
   });
 
   it("keeps going past malformed lines", async () => {
-    const run = await opencode("malformed").run(sampleTask(), harness.workspace, noLimits, signal);
+    const run = await opencode("malformed").run(
+      sampleTask(),
+      harness().workspace,
+      noLimits,
+      signal,
+    );
     expect(run).toMatchObject({ status: "succeeded", turns: 2 });
   });
 });

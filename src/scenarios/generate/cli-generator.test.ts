@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { expectGeneratorContract } from "../../../test/support/candidate-checks.js";
 import { type Scenario, SuiteHeader } from "../../contracts/scenario.js";
 import { CliModel, type Spec } from "../../contracts/spec.js";
-import { scenarioSchemaFor } from "../scenario-schema.js";
 import { renderTemplate } from "../template.js";
 import { compilePattern } from "../text-pattern.js";
 import { generateCliScenarios } from "./cli-generator.js";
@@ -62,22 +62,8 @@ function rendered(scenario: Scenario) {
 }
 
 describe("generateCliScenarios", () => {
-  it("offers more than the requested count of each category, with distinct ids", () => {
-    expect(inCategory("normal").length).toBeGreaterThan(counts.normal);
-    expect(inCategory("edge").length).toBeGreaterThan(counts.edge);
-    expect(inCategory("malicious").length).toBeGreaterThan(counts.malicious);
-    const ids = generated.scenarios.map((scenario) => scenario.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(generated.notes).toEqual([]);
-  });
-
-  it("gives valid scenarios of a cli suite whose ids and titles read well", () => {
-    const schema = scenarioSchemaFor(header);
-    for (const scenario of generated.scenarios) {
-      expect(schema.safeParse(scenario).error, scenario.id).toBeUndefined();
-      expect(scenario.id).toMatch(/^(normal|edge|malicious)\/[\w.\-/]+$/);
-      expect(scenario.title).not.toMatch(/[\n\r]/);
-    }
+  it("offers more than the requested counts of valid cli scenarios, with distinct ids", () => {
+    expectGeneratorContract(generated, header, counts);
   });
 
   it("is the same for the same seed, and draws other values for another seed", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { expectGeneratorContract } from "../../../test/support/candidate-checks.js";
 import { type Scenario, SuiteHeader } from "../../contracts/scenario.js";
 import { LibraryModel, type Spec } from "../../contracts/spec.js";
-import { scenarioSchemaFor } from "../scenario-schema.js";
 import { generateLibraryScenarios } from "./library-generator.js";
 
 const model = LibraryModel.parse({
@@ -72,21 +72,8 @@ function inCategory(category: string): Scenario[] {
 }
 
 describe("generateLibraryScenarios", () => {
-  it("offers more than the requested count of each category, with distinct ids", () => {
-    expect(inCategory("normal").length).toBeGreaterThan(counts.normal);
-    expect(inCategory("edge").length).toBeGreaterThan(counts.edge);
-    expect(inCategory("malicious").length).toBeGreaterThan(counts.malicious);
-    const ids = generated.scenarios.map((scenario) => scenario.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(generated.notes).toEqual([]);
-  });
-
-  it("gives valid scenarios of a function suite", () => {
-    const schema = scenarioSchemaFor(header);
-    for (const scenario of generated.scenarios) {
-      expect(schema.safeParse(scenario).error, scenario.id).toBeUndefined();
-      expect(scenario.title).not.toMatch(/[\n\r]/);
-    }
+  it("offers more than the requested counts of valid function scenarios, with distinct ids", () => {
+    expectGeneratorContract(generated, header, counts);
   });
 
   it("puts the model's examples, then the criteria's examples, first in their categories", () => {
