@@ -67,6 +67,11 @@ export const AgentRun = z.strictObject({
   /** Path of the transcript artifact (the agent's raw event stream or conversation). */
   transcript: z.string().min(1),
   injectedFaults: z.array(InjectedFault).default([]),
+  /**
+   * False when the agent knows that trying again cannot help (the scaffold agent asked for a kind of
+   * product it does not build); absent when it cannot tell.
+   */
+  retryable: z.boolean().optional(),
 });
 export type AgentRun = z.infer<typeof AgentRun>;
 

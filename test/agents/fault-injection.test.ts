@@ -141,7 +141,11 @@ describe("a build from the fault-injecting agent, under the admin gate", () => {
       ].join("\n"),
     );
     expect(calibration.injected).toBe(48);
-    expect(calibration.caught).toBeGreaterThanOrEqual(28);
-    for (const each of calibration.kinds) expect(each.caught, each.kind).toBeGreaterThanOrEqual(3);
+    expect(calibration.caught).toBeGreaterThanOrEqual(45);
+    for (const each of calibration.kinds) expect(each.caught, each.kind).toBeGreaterThanOrEqual(10);
+    // What it misses is the refusal of a body read past the limit (lines 232-233), which only a body
+    // sent without a content-length (chunked) reaches; the http runner always sends one.
+    const missed = builds.filter((build) => build.decision === "approve");
+    for (const build of missed) expect(build.description).toMatch(/ line 23[23]: /);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * The scaffold agent wrapped in fault injection, against the gate: the scaffolded inventory service with
  * one injected fault (in its TypeScript, recompiled into dist/) runs the spec's generated suite (seed 1,
- * 100/50/30), and the admin gate must not approve it. Over seeds of each kind, the share of faults caught
- * is the figure `shopfloor calibrate` will report.
+ * 100/50/30), and the admin gate must not approve it. Over seeds 1..6 of each kind it approves none: the
+ * suite sends both sides of every bound at two places, so even a fault at one boundary fails at least
+ * two edge scenarios (or a malicious one), more than the profile tolerates.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
@@ -39,23 +40,50 @@ function buildAndGate(options: { probability: number; seed: number; kinds?: Faul
 }
 
 describe("the scaffold agent with fault injection, under the admin gate", () => {
-  const pinned: { kind: FaultKind; seed: number; decision: string }[] = [
-    { kind: "drop-validation", seed: 4, decision: "regenerate" },
-    { kind: "flip-comparison", seed: 6, decision: "more-trials" },
-    { kind: "break-error-path", seed: 1, decision: "regenerate" },
-    { kind: "off-by-one", seed: 5, decision: "more-trials" },
+  // Faults at a single boundary, which a suite sending one side of it once used to let through.
+  const pinned: { kind: FaultKind; seed: number; fault: RegExp; decision: string }[] = [
+    {
+      kind: "drop-validation",
+      seed: 1,
+      fault: /removed the guard "if \(bytes === undefined\)"/,
+      decision: "more-trials",
+    },
+    {
+      kind: "flip-comparison",
+      seed: 2,
+      fault: /flipped "size <= maximumBodyBytes" to "size < maximumBodyBytes"/,
+      decision: "more-trials",
+    },
+    {
+      kind: "break-error-path",
+      seed: 1,
+      fault: /answers 500 instead of 404/,
+      decision: "regenerate",
+    },
+    {
+      kind: "off-by-one",
+      seed: 6,
+      fault: /the bound 1 of "limit < 1" became 0/,
+      decision: "more-trials",
+    },
   ];
-  for (const { kind, seed, decision } of pinned) {
+  for (const { kind, seed, fault, decision } of pinned) {
     it(`does not approve the scaffold's build with the ${kind} fault of seed ${seed}`, async () => {
-      const { run, verdict } = await buildAndGate({ probability: 1, seed, kinds: [kind] });
+      const { run, verdict, failedTrials } = await buildAndGate({
+        probability: 1,
+        seed,
+        kinds: [kind],
+      });
       expect(run.agent).toBe("scaffold+faults");
       expect(run.injectedFaults).toHaveLength(1);
+      expect(run.injectedFaults[0]?.description).toMatch(fault);
       expect(run.summary).toContain(`Injected fault: ${kind}`);
+      expect(failedTrials).toBeGreaterThanOrEqual(2);
       expect(verdict.decision).toBe(decision);
     });
   }
 
-  it("catches more than half of the faults injected over seeds 1..6 of each kind", async () => {
+  it("holds back every fault injected over seeds 1..6 of each kind", async () => {
     const builds: (CalibrationBuild & { description: string; failedTrials: number })[] = [];
     for (const kind of faultKinds) {
       for (let seed = 1; seed <= 6; seed++) {
@@ -84,8 +112,8 @@ describe("the scaffold agent with fault injection, under the admin gate", () => 
       ].join("\n"),
     );
     expect(calibration.injected).toBe(24);
-    expect(calibration.caught).toBeGreaterThan(12);
-    expect(detected).toBeGreaterThanOrEqual(calibration.caught);
-    for (const each of calibration.kinds) expect(each.caught, each.kind).toBeGreaterThanOrEqual(2);
+    expect(detected).toBe(24);
+    expect(calibration.caught).toBe(24);
+    for (const each of calibration.kinds) expect(each.caught, each.kind).toBe(6);
   });
 });

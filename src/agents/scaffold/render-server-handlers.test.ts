@@ -16,6 +16,7 @@ const nothing: ServerNeeds = {
   delete: false,
   actions: false,
   unique: false,
+  uniqueEffects: false,
 };
 
 describe("renderHandlers", () => {
@@ -40,6 +41,16 @@ describe("renderHandlers", () => {
     const unique = renderHandlers(model, { ...nothing, create: true, update: true, unique: true });
     expect(unique.match(/duplicateField/g)).toHaveLength(2);
     expect(renderHandlers(model, { ...nothing, create: true })).not.toContain("duplicate");
+  });
+
+  it("checks an action's changes for duplicates only when an effect writes a unique field", () => {
+    const needs = { ...nothing, create: true, actions: true, unique: true };
+    const action = (text: string) => text.slice(text.indexOf("async function runAction("));
+    const without = action(renderHandlers(model, needs));
+    expect(without).toContain("changeProblem(resource, outcome.changes)");
+    expect(without).not.toContain("duplicateField");
+    const withEffects = action(renderHandlers(model, { ...needs, uniqueEffects: true }));
+    expect(withEffects).toContain("duplicateField(outcome.changes, id)");
   });
 
   it("writes a helper only when something uses it", () => {

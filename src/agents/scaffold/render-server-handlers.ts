@@ -15,6 +15,8 @@ export interface ServerNeeds {
   delete: boolean;
   actions: boolean;
   unique: boolean;
+  /** An action's effect writes a unique field: only then can an action make a duplicate. */
+  uniqueEffects: boolean;
 }
 
 export function needsBody(needs: ServerNeeds): boolean {
@@ -137,7 +139,7 @@ function actionHandler(needs: ServerNeeds): string {
     "  if (problem !== undefined) {",
     `    return refusal(statuses.conflict, \`\${action.name} would break a rule: \${problem}\`);`,
     "  }",
-    needs.unique &&
+    needs.uniqueEffects &&
       lines(
         "  const duplicate = resource.records.duplicateField(outcome.changes, id);",
         "  if (duplicate !== undefined) return duplicateRefusal(resource, duplicate);",
@@ -169,12 +171,10 @@ function bodyReading(needs: ServerNeeds): string {
       " * An action without input may be sent no body: `emptyMeans` is what an empty body stands for.",
     " */",
     `async function readJson(request: IncomingMessage${needs.actions ? ", emptyMeans?: unknown" : ""}): Promise<JsonBody> {`,
-    `  const tooLarge = refusal(413, \`the body must be at most \${maximumBodyBytes} bytes\`);`,
-    '  if (Number(request.headers["content-length"] ?? 0) > maximumBodyBytes) {',
-    "    return { ok: false, reply: tooLarge };",
-    "  }",
     "  const bytes = await readBody(request);",
-    "  if (bytes === undefined) return { ok: false, reply: tooLarge };",
+    "  if (bytes === undefined) {",
+    `    return { ok: false, reply: refusal(413, \`the body must be at most \${maximumBodyBytes} bytes\`) };`,
+    "  }",
     needs.actions &&
       "  if (bytes.length === 0 && emptyMeans !== undefined) return { ok: true, value: emptyMeans };",
     '  if (!isJsonContentType(request.headers["content-type"])) {',
@@ -188,8 +188,14 @@ function bodyReading(needs: ServerNeeds): string {
     "  }",
     "}",
     "",
-    "/** The whole body, or undefined when it is larger than the limit (the rest is read and dropped). */",
+    "/**",
+    " * The whole body, or undefined when it is larger than the limit: at once when its declared length",
+    " * is (nothing is read), otherwise once it is read (the rest is read and dropped).",
+    " */",
     "function readBody(request: IncomingMessage): Promise<Buffer | undefined> {",
+    '  if (Number(request.headers["content-length"] ?? 0) > maximumBodyBytes) {',
+    "    return Promise.resolve(undefined);",
+    "  }",
     "  return new Promise((resolve) => {",
     "    const chunks: Buffer[] = [];",
     "    let size = 0;",

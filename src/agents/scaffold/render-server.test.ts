@@ -85,6 +85,25 @@ describe("renderServer", () => {
     expect(text).toContain("server-test listening on");
   });
 
+  it("checks an action's changes for duplicates only when an effect writes a unique field", () => {
+    const withActions = (effects: Record<string, string>) =>
+      serverFor(
+        HttpServiceModel.parse({
+          entities: {
+            product: {
+              fields: { sku: { type: "string", unique: true }, stock: "integer" },
+              actions: { touch: { effects } },
+            },
+          },
+        }),
+      );
+    const duplicateChecks = (text: string) => text.match(/duplicateField\(/g)?.length ?? 0;
+    expect(duplicateChecks(withActions({ stock: "stock + 1" }))).toBe(2);
+    expect(withActions({ stock: "stock + 1" })).not.toContain("duplicateField(outcome.changes");
+    expect(duplicateChecks(withActions({ sku: '"X-" + sku' }))).toBe(3);
+    expect(withActions({ sku: '"X-" + sku' })).toContain("duplicateField(outcome.changes, id)");
+  });
+
   it("says in its header what the service is and how to run it", () => {
     const text = serverFor(
       HttpServiceModel.parse({ entities: { entry: { fields: { a: "string" } } } }),

@@ -25,16 +25,32 @@ function serverNeeds(plan: ServicePlan): ServerNeeds {
     update: has("update"),
     delete: has("delete"),
     actions: plan.entities.some((entity) => entity.actions.length > 0),
-    // Unique values are checked only where records are written.
+    // Unique values are checked only where records are written: on create and update, and by an
+    // action only when one of its effects writes a unique field (no other change can make a duplicate).
     unique: plan.entities.some(
       (entity) =>
-        Object.values(entity.definition.fields).some((field) => field.unique) &&
-        (entity.actions.length > 0 ||
+        uniqueFieldsOf(entity).length > 0 &&
+        (writesUniqueField(entity) ||
           entity.definition.operations.some((operation) =>
             ["create", "update"].includes(operation),
           )),
     ),
+    uniqueEffects: plan.entities.some(writesUniqueField),
   };
+}
+
+function uniqueFieldsOf(entity: EntityPlan): string[] {
+  return Object.entries(entity.definition.fields)
+    .filter(([, field]) => field.unique)
+    .map(([name]) => name);
+}
+
+/** Whether an action of the entity has an effect that writes one of its unique fields. */
+function writesUniqueField(entity: EntityPlan): boolean {
+  const unique = uniqueFieldsOf(entity);
+  return entity.actions.some((action) =>
+    Object.keys(action.definition.effects).some((field) => unique.includes(field)),
+  );
 }
 
 /** `{ method: "GET", path: "/todos", handle: … }`, on one line when it fits. */

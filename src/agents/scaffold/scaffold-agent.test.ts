@@ -117,6 +117,7 @@ describe("ScaffoldAgent", { timeout: 30_000 }, () => {
       const run = await agent.run(task(spec), workspace, limits, running());
       expect(AgentRun.parse(run)).toEqual(run);
       expect(run.status).toBe("failed");
+      expect(run.retryable).toBe(false);
       expect(run.summary).toMatch(summary);
       expect(run.commit).toBeUndefined();
       expect(existsSync(join(workspace.path, "src"))).toBe(false);

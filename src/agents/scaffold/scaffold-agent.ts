@@ -20,7 +20,7 @@ export interface ScaffoldAgentOptions {
 }
 
 type Outcome = Pick<AgentRun, "status" | "summary"> &
-  Partial<Pick<AgentRun, "commit" | "filesChanged">>;
+  Partial<Pick<AgentRun, "commit" | "filesChanged" | "retryable">>;
 
 export class ScaffoldAgent implements Agent {
   readonly name = "scaffold";
@@ -78,14 +78,16 @@ export class ScaffoldAgent implements Agent {
     const name = task.spec.frontMatter.name;
     const refusal = scaffoldRefusal(task.spec);
     if (refusal !== undefined) {
-      return { status: "failed", summary: `The scaffold cannot build ${name}: ${refusal}.` };
+      const summary = `The scaffold cannot build ${name}: ${refusal}.`;
+      return { status: "failed", summary, retryable: false };
     }
     let files: ScaffoldedFile[];
     try {
       files = scaffoldService(task.spec);
     } catch (error) {
       if (!(error instanceof ShopfloorError) || error.code !== "invalid-input") throw error;
-      return { status: "failed", summary: `The scaffold cannot build ${name}: ${error.message}.` };
+      const summary = `The scaffold cannot build ${name}: ${error.message}.`;
+      return { status: "failed", summary, retryable: false };
     }
     for (const file of files) {
       const early = stopped();

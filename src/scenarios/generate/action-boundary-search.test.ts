@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { inventoryModel, present } from "../../../test/support/http-test-specs.js";
-import { apply, findFlip, prefixes } from "./action-boundary-search.js";
+import { apply, findFlips, prefixes } from "./action-boundary-search.js";
 import { HttpContext } from "./http-context.js";
 
 const context = new HttpContext(inventoryModel, 1);
@@ -26,15 +26,37 @@ describe("boundary search", () => {
     }
   });
 
-  it("finds adjacent values where a rule flips, in a state where the edge is not the minimum", () => {
+  it("finds adjacent values where a rule flips, in states where the edge is not the minimum", () => {
     const found = prefixes(context, product, "reserve", fresh);
-    const flip = present(
-      findFlip(context, product, "reserve", found, "quantity", quantity, "refused"),
-      "a flip",
+    const flips = findFlips(context, product, "reserve", found, "quantity", quantity, "refused", 2);
+    expect(flips).toHaveLength(2);
+    for (const flip of flips) {
+      expect(flip.applied).toBe(flip.prefix.state.stock);
+      expect(flip.other).toBe(flip.applied + 1);
+      expect(flip.applied).toBeGreaterThan(1);
+    }
+    const [first, second] = flips.map((flip) => flip.applied);
+    expect(first).not.toBe(second);
+    const one = findFlips(context, product, "reserve", found, "quantity", quantity, "refused", 1);
+    expect(one.map((flip) => flip.applied)).toEqual([first]);
+  });
+
+  it("falls back to a flip at the smallest input when no other state has one", () => {
+    const start = prefixes(context, product, "reserve", fresh).slice(0, 1);
+    const flips = findFlips(context, product, "reserve", start, "quantity", quantity, "refused", 2);
+    expect(flips).toEqual([]);
+    const withStock = [{ applied: [], state: { ...fresh, stock: 1 } }];
+    const atMinimum = findFlips(
+      context,
+      product,
+      "reserve",
+      withStock,
+      "quantity",
+      quantity,
+      "refused",
+      2,
     );
-    expect(flip.applied).toBe(flip.prefix.state.stock);
-    expect(flip.other).toBe(flip.applied + 1);
-    expect(flip.applied).toBeGreaterThan(1);
+    expect(atMinimum.map((flip) => [flip.applied, flip.other])).toEqual([[1, 2]]);
   });
 
   it("finds where an effect breaks a bound, far from the smallest input", () => {
@@ -43,14 +65,21 @@ describe("boundary search", () => {
       "restock's quantity",
     );
     const found = prefixes(context, product, "restock", fresh);
-    const flip = present(
-      findFlip(context, product, "restock", found, "quantity", restock, "conflict"),
-      "a flip",
+    const [flip] = findFlips(
+      context,
+      product,
+      "restock",
+      found,
+      "quantity",
+      restock,
+      "conflict",
+      2,
     );
-    expect((flip.prefix.state.stock as number) + flip.applied).toBe(100_000);
-    expect(flip.other).toBe(flip.applied + 1);
+    const { prefix, applied, other } = present(flip, "a flip");
+    expect((prefix.state.stock as number) + applied).toBe(100_000);
+    expect(other).toBe(applied + 1);
     expect(
-      findFlip(context, product, "reserve", found, "quantity", quantity, "conflict"),
-    ).toBeUndefined();
+      findFlips(context, product, "reserve", found, "quantity", quantity, "conflict", 2),
+    ).toEqual([]);
   });
 });

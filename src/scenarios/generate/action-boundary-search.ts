@@ -150,8 +150,12 @@ function flipIn(
   return { left, leftKind };
 }
 
-/** The first prefix and pair of adjacent values where the action flips between applied and `kind`. */
-export function findFlip(
+/**
+ * Up to `count` places where the action flips between applied and `kind`, each a prefix and a pair of
+ * adjacent values no earlier one has: the first found where the applied value is above the input's
+ * smallest, then (when fewer) one at the smallest.
+ */
+export function findFlips(
   context: HttpContext,
   entity: EntityInfo,
   name: string,
@@ -159,12 +163,16 @@ export function findFlip(
   field: string,
   definition: FieldDefinition,
   kind: "refused" | "conflict",
-): Flip | undefined {
+  count: number,
+): Flip[] {
   const input = baseActionInput(context, entity, name);
   const low = Math.ceil(definition.min ?? -openRange);
   const high = Math.floor(definition.max ?? low + 2 * openRange);
+  const flips: Flip[] = [];
+  const seen = new Set<string>();
   let fallback: Flip | undefined;
   for (const prefix of found) {
+    if (flips.length >= count) break;
     const kindAt = (value: number) =>
       apply(context, entity, prefix.state, { name, input: { ...input, [field]: value } }).kind;
     const flip = flipIn(kindAt, low, high, kind);
@@ -175,8 +183,12 @@ export function findFlip(
       applied: appliedFirst ? flip.left : flip.left + 1,
       other: appliedFirst ? flip.left + 1 : flip.left,
     };
-    if (result.applied > low) return result;
-    fallback ??= result;
+    const key = `${result.applied}/${result.other}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (result.applied > low) flips.push(result);
+    else fallback ??= result;
   }
-  return fallback;
+  if (flips.length < count && fallback !== undefined) flips.push(fallback);
+  return flips;
 }

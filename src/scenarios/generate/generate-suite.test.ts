@@ -96,12 +96,12 @@ describe("generateSuite", () => {
     const suite = generateSuite(httpSpec("todo-api", todoModel, criteria), options);
     const [ac1, ac2, ac3] = suite.coverage.map((row) => row.scenarios);
     expect(ac1?.[0]).toBe("normal/criteria/ac1-1");
-    expect(ac2).toContain("edge/todo/title/longest-plus-one");
+    expect(ac2).toContain("edge/todo/title/max-length-bound");
     expect(ac3).toEqual([]);
     expect(suite.notes).toContainEqual(
       expect.stringMatching(/^AC3 \("The service is pleasant to use"\) is not covered/),
     );
-    const covered = scenarioNamed(suite.scenarios, "edge/todo/title/longest-plus-one");
+    const covered = scenarioNamed(suite.scenarios, "edge/todo/title/max-length-bound");
     expect(covered.covers).toContain("AC2");
   });
 

@@ -1,12 +1,14 @@
 /**
  * Edge scenarios of an entity's fields: every boundary case of every writable field on create (valid ones
  * stored and read back, invalid ones refused with an error body), a few on update (an invalid one leaves
- * the record unchanged), defaults of left-out fields, and bodies with fields a client may not send.
+ * the record unchanged), defaults of left-out fields, and bodies with fields a client may not send. The
+ * cases the boundary pairs send (`http-edge-pairs.ts`: a bound's two sides) are left out here.
  */
 
 import type { HttpStep } from "../../contracts/scenario.js";
 import type { FieldDefinition } from "../../contracts/spec.js";
 import { type BoundaryCase, boundaryCases } from "./boundary-cases.js";
+import { pairedLabels } from "./boundary-pairs.js";
 import type { EntityInfo, HttpContext } from "./http-context.js";
 import { createBody, type RecordValues, storedRecord } from "./http-records.js";
 import {
@@ -23,7 +25,7 @@ import { omitted } from "./is-valid-value.js";
 import { canCarryToken, toTemplate, withToken } from "./unique-values.js";
 
 /** The case's value as sent: unique fields get the trial's token where the length allows. */
-function sentValue(
+export function sentValue(
   context: HttpContext,
   entity: EntityInfo,
   name: string,
@@ -47,15 +49,18 @@ function withCase(body: RecordValues, name: string, value: unknown): RecordValue
   return changed;
 }
 
-/** Every boundary case of every writable field, sent on create. */
+/** Every boundary case of every writable field that no pair sends, sent on create. */
 export function createBoundaryScenarios(
   context: HttpContext,
   entity: EntityInfo,
 ): HttpScenario[][] {
   if (!context.supports(entity, "create")) return [];
   const { model } = context;
-  return entity.writable.map(([name, field], fieldIndex) =>
-    boundaryCases(field, { required: field.required }).map((entry, caseIndex) => {
+  return entity.writable.map(([name, field], fieldIndex) => {
+    const paired = pairedLabels(field);
+    const cases = boundaryCases(field, { required: field.required });
+    return cases.flatMap((entry, caseIndex) => {
+      if (paired.has(entry.label)) return [];
       const base = createBody(context, entity, {
         variant: 3000 + fieldIndex * 100 + caseIndex,
         requiredOnly: true,
@@ -90,8 +95,8 @@ export function createBoundaryScenarios(
         ],
         steps,
       });
-    }),
-  );
+    });
+  });
 }
 
 const updateLabels = new Set([
@@ -104,7 +109,7 @@ const updateLabels = new Set([
   "min",
 ]);
 
-/** A few boundary cases of each field sent on update; an invalid one changes nothing. */
+/** A few boundary cases of each field that no pair sends, on update; an invalid one changes nothing. */
 export function updateBoundaryScenarios(
   context: HttpContext,
   entity: EntityInfo,
@@ -112,9 +117,11 @@ export function updateBoundaryScenarios(
   if (!context.supports(entity, "create") || !context.supports(entity, "update")) return [];
   const { model } = context;
   return entity.writable.map(([name, field], fieldIndex) => {
+    const paired = pairedLabels(field);
     const cases = boundaryCases(field, { required: false }).filter(
       (entry) =>
         entry.value !== omitted &&
+        !paired.has(entry.label) &&
         (updateLabels.has(entry.label) || entry.label.startsWith("pattern-")) &&
         // A fixed value of a unique field would collide with the create scenario that sends it too.
         !(

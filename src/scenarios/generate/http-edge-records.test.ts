@@ -10,7 +10,11 @@ import {
 } from "../../../test/support/http-test-specs.js";
 import { HttpServiceModel } from "../../contracts/spec.js";
 import { HttpContext } from "./http-context.js";
-import { duplicateScenarios, notFoundScenarios, paginationScenarios } from "./http-edge-records.js";
+import {
+  duplicateScenarios,
+  notDuplicateScenarios,
+  notFoundScenarios,
+} from "./http-edge-records.js";
 
 const skuOf = (json: unknown) => (json as { sku: string }).sku;
 
@@ -27,14 +31,29 @@ describe("duplicates of unique fields", () => {
   });
 
   it("gives every scenario its own values, so scenarios never collide", () => {
-    const firstValues = scenarios.map((scenario) => skuOf(stepOf(scenario, 0).request.json));
+    const all = [
+      ...scenarios,
+      ...notDuplicateScenarios(context, present(context.entities[0], "p")),
+    ];
+    const firstValues = all.map((scenario) => skuOf(stepOf(scenario, 0).request.json));
     expect(new Set(firstValues).size).toBe(firstValues.length);
-    expect(scenarios.map((scenario) => scenario.id)).toEqual([
+    expect(all.map((scenario) => scenario.id)).toEqual([
       "edge/product/sku/duplicate",
       "edge/product/sku/duplicate-on-update",
+      "edge/product/sku/duplicate-on-update-with-other-fields",
       "edge/product/sku/reuse-after-delete",
     ]);
-    expect(schemaProblems(scenarios)).toEqual([]);
+    expect(schemaProblems(all)).toEqual([]);
+  });
+
+  it("finds a duplicate on update when another field changes too, and changes nothing", () => {
+    const both = scenarioNamed(scenarios, "edge/product/sku/duplicate-on-update-with-other-fields");
+    const [first, , change, read] = [0, 1, 2, 3].map((index) => stepOf(both, index));
+    expect(change?.request.method).toBe("PATCH");
+    expect(Object.keys(change?.request.json as object)).toEqual(["sku", "name"]);
+    expect(skuOf(change?.request.json)).toBe(skuOf(first?.request.json));
+    expect(change?.expect[0]).toEqual({ status: 409 });
+    expect(read?.expect).toContainEqual({ json: "{{ second }}" });
   });
 
   it("compares text exactly: another case is not a duplicate", () => {
@@ -42,7 +61,7 @@ describe("duplicates of unique fields", () => {
       entities: { user: { fields: { login: { type: "string", unique: true, required: true } } } },
     });
     const users = new HttpContext(model, 1);
-    const scenarios = duplicateScenarios(users, present(users.entities[0], "user"));
+    const scenarios = notDuplicateScenarios(users, present(users.entities[0], "user"));
     const other = scenarioNamed(scenarios, "edge/user/login/duplicate-other-case");
     const [first, second] = other.steps.map(
       (step) => (rendered(step.request.json) as { login: string }).login,
@@ -53,7 +72,7 @@ describe("duplicates of unique fields", () => {
   });
 });
 
-describe("not found and pagination", () => {
+describe("ids no record has", () => {
   const context = new HttpContext(todoModel, 1);
   const todo = present(context.entities[0], "the todo entity");
 
@@ -72,17 +91,22 @@ describe("not found and pagination", () => {
     expect(schemaProblems(scenarios)).toEqual([]);
   });
 
-  it("tests both ends of a page and refuses parameters out of range", () => {
-    const scenarios = paginationScenarios(context, todo);
-    const first = (label: string) => stepOf(scenarioNamed(scenarios, `edge/todo/list-${label}`), 0);
-    expect(first("past-the-end").expect).toContainEqual({ jsonSubset: { items: [] } });
-    expect(first("limit-above-maximum")).toMatchObject({
-      request: { query: { limit: 101 } },
-      expect: [{ status: 400 }, expect.anything()],
+  it("sends a valid input to every action of an id no record has", () => {
+    const inventory = new HttpContext(inventoryModel, 1);
+    const scenarios = notFoundScenarios(inventory, present(inventory.entities[0], "product"));
+    const zero = scenarioNamed(scenarios, "edge/product/unknown-id-zero-uuid");
+    expect(zero.steps.map((step) => step.request.path.split("/").at(-1))).toEqual([
+      "00000000-0000-0000-0000-000000000000",
+      "00000000-0000-0000-0000-000000000000",
+      "00000000-0000-0000-0000-000000000000",
+      "restock",
+      "reserve",
+      "discontinue",
+    ]);
+    expect(stepOf(zero, 3)).toMatchObject({
+      request: { method: "POST", json: { quantity: expect.any(Number) } },
+      expect: [{ status: 404 }, expect.anything()],
     });
-    for (const label of ["limit-zero", "page-zero", "page-not-a-number", "limit-fraction"]) {
-      expect(first(label).expect[0]).toEqual({ status: 400 });
-    }
-    expect(schemaProblems(scenarios)).toEqual([]);
+    expect(scenarioNamed(scenarios, "edge/product/deleted-id").title).toContain("its actions");
   });
 });

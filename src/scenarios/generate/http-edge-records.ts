@@ -1,11 +1,12 @@
 /**
  * Edge scenarios about records as a whole: duplicates of unique fields (the first create succeeds, the
- * second is a conflict; case matters; a deleted record frees its value), ids that do not exist (404 on
- * read, update, delete and actions), and the ends of a paged list.
+ * second is a conflict, on create and on update; case matters; a deleted record frees its value), and
+ * ids that do not exist (404 on read, update and delete).
  */
 import type { HttpStep } from "../../contracts/scenario.js";
+import { baseActionInput } from "./http-actions.js";
 import type { EntityInfo, HttpContext } from "./http-context.js";
-import { createBody, storedRecord } from "./http-records.js";
+import { createBody, fieldValue, type RecordValues, storedRecord } from "./http-records.js";
 import {
   createStep,
   type HttpScenario,
@@ -33,13 +34,35 @@ function swapCase(value: string): string {
     .join(tokenStandIn);
 }
 
+/**
+ * Duplicates of each unique field, which must be conflicts: on create, on update, and on an update that
+ * changes another field too (the duplicate must still be found, and nothing changes).
+ */
 export function duplicateScenarios(context: HttpContext, entity: EntityInfo): HttpScenario[] {
+  return eachUniqueField(context, entity, duplicatesOf);
+}
+
+/** Values that are no duplicates: another case of a unique value, the value of a deleted record. */
+export function notDuplicateScenarios(context: HttpContext, entity: EntityInfo): HttpScenario[] {
+  return eachUniqueField(context, entity, notDuplicatesOf);
+}
+
+type UniqueFieldScenarios = (
+  context: HttpContext,
+  entity: EntityInfo,
+  name: string,
+  variant: number,
+) => HttpScenario[];
+
+function eachUniqueField(
+  context: HttpContext,
+  entity: EntityInfo,
+  scenariosOf: UniqueFieldScenarios,
+): HttpScenario[] {
   if (!context.supports(entity, "create")) return [];
-  const scenarios: HttpScenario[] = [];
-  for (const [fieldIndex, [name, field]] of entity.writable.entries()) {
-    if (field.unique) scenarios.push(...duplicatesOf(context, entity, name, fieldIndex));
-  }
-  return scenarios;
+  return entity.writable.flatMap(([name, field], fieldIndex) =>
+    field.unique ? scenariosOf(context, entity, name, 8000 + fieldIndex * 10) : [],
+  );
 }
 
 /** Two fresh valid records: every scenario gets its own, so no two scenarios share a unique value. */
@@ -49,40 +72,78 @@ function twoRecords(context: HttpContext, entity: EntityInfo, variant: number) {
   return { first, second };
 }
 
-function duplicatesOf(
-  context: HttpContext,
-  entity: EntityInfo,
-  name: string,
-  fieldIndex: number,
-): HttpScenario[] {
-  const { model } = context;
-  const field = entity.definition.fields[name];
-  const variant = 8000 + fieldIndex * 10;
-  const tags = [
+function uniqueTags(entity: EntityInfo, name: string, ...operations: string[]): string[] {
+  return [
     `entity:${entity.name}`,
-    "operation:create",
+    ...["create", ...operations].map((operation) => `operation:${operation}`),
     `field:${name}`,
     "aspect:conflict",
     "aspect:unique",
   ];
+}
+
+const duplicatesOf: UniqueFieldScenarios = (context, entity, name, variant) => {
+  const { model } = context;
   const conflict = refusal(model, model.errors.conflict);
-  const scenarios: HttpScenario[] = [];
   const duplicate = twoRecords(context, entity, variant);
-  const value = fieldOf(duplicate.first, name);
-  scenarios.push(
+  const scenarios: HttpScenario[] = [
     scenario({
       id: `edge/${entity.name}/${name}/duplicate`,
       category: "edge",
       title: `A second ${entity.name} with the same ${name} is a conflict`,
-      tags,
+      tags: uniqueTags(entity, name),
       steps: [
         createStep(model, entity, duplicate.first, storedRecord(entity, duplicate.first), "first"),
         httpStep("POST", entity.path, conflict, {
-          json: toTemplate({ ...duplicate.second, [name]: value }),
+          json: toTemplate({ ...duplicate.second, [name]: fieldOf(duplicate.first, name) }),
         }),
       ],
     }),
-  );
+  ];
+  if (!context.supports(entity, "update")) return scenarios;
+  const other = entity.writable.find(([field, definition]) => field !== name && !definition.unique);
+  const changes: [label: string, title: string, variant: number, also?: [string, unknown]][] = [
+    ["duplicate-on-update", "", variant + 4],
+  ];
+  if (other !== undefined) {
+    const [otherName, otherField] = other;
+    const value = fieldValue(context, entity, otherName, otherField, { variant: variant + 8 });
+    changes.push([
+      "duplicate-on-update-with-other-fields",
+      ` (with ${otherName} changed too)`,
+      variant + 8,
+      [otherName, value],
+    ]);
+  }
+  for (const [label, also, recordsVariant, otherChange] of changes) {
+    const { first, second } = twoRecords(context, entity, recordsVariant);
+    const change: RecordValues = { [name]: fieldOf(first, name) };
+    if (otherChange !== undefined) change[otherChange[0]] = otherChange[1];
+    const steps: HttpStep[] = [
+      createStep(model, entity, first, storedRecord(entity, first), "first"),
+      createStep(model, entity, second, storedRecord(entity, second), "second"),
+      httpStep("PATCH", recordPath(model, entity, "second"), conflict, {
+        json: toTemplate(change),
+      }),
+    ];
+    if (context.supports(entity, "read")) steps.push(readBackStep(model, entity, "second"));
+    scenarios.push(
+      scenario({
+        id: `edge/${entity.name}/${name}/${label}`,
+        category: "edge",
+        title: `Changing a ${entity.name}'s ${name} to another's${also} is a conflict and changes nothing`,
+        tags: uniqueTags(entity, name, "update"),
+        steps,
+      }),
+    );
+  }
+  return scenarios;
+};
+
+const notDuplicatesOf: UniqueFieldScenarios = (context, entity, name, variant) => {
+  const { model } = context;
+  const field = entity.definition.fields[name];
+  const scenarios: HttpScenario[] = [];
   const cased = twoRecords(context, entity, variant + 2);
   const casedValue = fieldOf(cased.first, name);
   if (
@@ -97,31 +158,11 @@ function duplicatesOf(
         id: `edge/${entity.name}/${name}/duplicate-other-case`,
         category: "edge",
         title: `A ${entity.name} whose ${name} differs only in case is not a duplicate`,
-        tags,
+        tags: uniqueTags(entity, name),
         steps: [
           createStep(model, entity, cased.first, storedRecord(entity, cased.first), "first"),
           createStep(model, entity, other, storedRecord(entity, other), "second"),
         ],
-      }),
-    );
-  }
-  if (context.supports(entity, "update")) {
-    const { first, second } = twoRecords(context, entity, variant + 4);
-    const steps: HttpStep[] = [
-      createStep(model, entity, first, storedRecord(entity, first), "first"),
-      createStep(model, entity, second, storedRecord(entity, second), "second"),
-      httpStep("PATCH", recordPath(model, entity, "second"), conflict, {
-        json: toTemplate({ [name]: fieldOf(first, name) }),
-      }),
-    ];
-    if (context.supports(entity, "read")) steps.push(readBackStep(model, entity, "second"));
-    scenarios.push(
-      scenario({
-        id: `edge/${entity.name}/${name}/duplicate-on-update`,
-        category: "edge",
-        title: `Changing a ${entity.name}'s ${name} to another's is a conflict and changes nothing`,
-        tags: [...tags, "operation:update"],
-        steps,
       }),
     );
   }
@@ -133,7 +174,7 @@ function duplicatesOf(
         id: `edge/${entity.name}/${name}/reuse-after-delete`,
         category: "edge",
         title: `The ${name} of a deleted ${entity.name} can be used again`,
-        tags: [...tags, "operation:delete"],
+        tags: uniqueTags(entity, name, "delete"),
         steps: [
           createStep(model, entity, first, storedRecord(entity, first), "first"),
           httpStep("DELETE", recordPath(model, entity, "first"), [{ status: 204 }]),
@@ -142,22 +183,26 @@ function duplicatesOf(
       }),
     );
   }
-  // A duplicate refused on create and on update are the faults most often made; they come first.
-  const order = ["duplicate", "duplicate-on-update", "duplicate-other-case", "reuse-after-delete"];
-  const rank = (scenario: HttpScenario) => order.indexOf(scenario.id.split("/").at(-1) ?? "");
-  return scenarios.sort((left, right) => rank(left) - rank(right));
-}
+  return scenarios;
+};
 
-/** Ids no record has: one deleted a moment ago, and ids that could never exist. */
+/** Ids no record has (read, update, delete and actions): one deleted a moment ago, ids that never existed. */
 export function notFoundScenarios(context: HttpContext, entity: EntityInfo): HttpScenario[] {
   const { model } = context;
   const has = (operation: "create" | "read" | "update" | "delete") =>
     context.supports(entity, operation);
   const scenarios: HttpScenario[] = [];
+  // Actions too, with a valid input: only the id is wrong.
+  const actions = Object.entries(entity.definition.actions);
   const operations = (path: string): HttpStep[] => [
     ...(has("read") ? [notFoundStep(model, "GET", path)] : []),
     ...(has("update") ? [notFoundStep(model, "PATCH", path, { json: {} })] : []),
     ...(has("delete") ? [notFoundStep(model, "DELETE", path)] : []),
+    ...actions.map(([name, action]) =>
+      notFoundStep(model, action.method, `${path}/${name}`, {
+        json: toTemplate(baseActionInput(context, entity, name)),
+      }),
+    ),
   ];
   const tags = [
     `entity:${entity.name}`,
@@ -171,7 +216,7 @@ export function notFoundScenarios(context: HttpContext, entity: EntityInfo): Htt
       scenario({
         id: `edge/${entity.name}/deleted-id`,
         category: "edge",
-        title: `A deleted ${entity.name} is not found by read, update or delete`,
+        title: `A deleted ${entity.name} is not found by read, update, delete${actions.length > 0 ? " or its actions" : ""}`,
         tags: [...tags, "operation:create"],
         steps: [
           createStep(model, entity, body, storedRecord(entity, body)),
@@ -201,85 +246,6 @@ export function notFoundScenarios(context: HttpContext, entity: EntityInfo): Htt
     );
   }
   return scenarios;
-}
-
-/** The ends of a paged list: past the last page, the largest page, and parameters out of range. */
-export function paginationScenarios(context: HttpContext, entity: EntityInfo): HttpScenario[] {
-  if (!context.supports(entity, "list")) return [];
-  const { model } = context;
-  const { http } = model;
-  const tags = [`entity:${entity.name}`, "operation:list", "aspect:pagination"];
-  const list = (
-    label: string,
-    title: string,
-    query: Record<string, string | number>,
-    expect: HttpStep["expect"],
-    aspect?: string,
-  ) =>
-    scenario({
-      id: `edge/${entity.name}/list-${label}`,
-      category: "edge",
-      title,
-      tags: aspect ? [...tags, `aspect:${aspect}`] : tags,
-      steps: [httpStep("GET", entity.path, expect, { query })],
-    });
-  const page = http.pageParameter;
-  const limit = http.limitParameter;
-  const items = (maxItems: number) => ({
-    jsonSchema: {
-      type: "object",
-      required: [http.itemsField, http.totalField],
-      properties: { [http.itemsField]: { type: "array", maxItems } },
-    },
-  });
-  const invalid: [string, string, Record<string, string | number>][] = [
-    ["limit-zero", `${limit}=0`, { [limit]: 0 }],
-    [
-      "limit-above-maximum",
-      `${limit}=${http.maximumLimit + 1}`,
-      { [limit]: http.maximumLimit + 1 },
-    ],
-    ["limit-not-a-number", `${limit}=abc`, { [limit]: "abc" }],
-    ["limit-fraction", `${limit}=2.5`, { [limit]: "2.5" }],
-    ["page-zero", `${page}=0`, { [page]: 0 }],
-    ["page-negative", `${page}=-1`, { [page]: -1 }],
-    ["page-not-a-number", `${page}=abc`, { [page]: "abc" }],
-  ];
-  const refused = invalid.map(([label, text, query]) =>
-    list(
-      label,
-      `A list with ${text} is refused`,
-      query,
-      refusal(model, model.errors.validation),
-      "validation",
-    ),
-  );
-  const [limitZero, limitAboveMaximum, ...otherRefusals] = refused;
-  // Suites are cut to a count: the limits just past the allowed range come first, then the valid ends.
-  return [
-    ...(limitAboveMaximum ? [limitAboveMaximum] : []),
-    ...(limitZero ? [limitZero] : []),
-    list(
-      "past-the-end",
-      "A page past the end of the list is empty",
-      { [page]: 1_000_000, [limit]: http.maximumLimit },
-      [{ status: 200 }, { jsonSubset: { [http.itemsField]: [] } }],
-    ),
-    list(
-      "maximum-limit",
-      `A page of the largest size (${http.maximumLimit}) is allowed`,
-      { [page]: 1, [limit]: http.maximumLimit },
-      [{ status: 200 }, items(http.maximumLimit)],
-    ),
-    list(
-      "default-limit",
-      `Without parameters a page holds at most ${http.defaultLimit}`,
-      {},
-      [{ status: 200 }, items(http.defaultLimit)],
-      "default",
-    ),
-    ...otherRefusals,
-  ];
 }
 
 /** A record's own field: a field named like an Object method (`constructor`) is not inherited. */

@@ -55,6 +55,37 @@ describe("generateHttpScenarios", () => {
     expect(families.size).toBeGreaterThanOrEqual(10);
   });
 
+  for (const [name, model, entity] of [
+    ["todo", todoModel, "todo"],
+    ["inventory", inventoryModel, "product"],
+  ] as const) {
+    it(`puts both sides of every bound, at two places, first among the ${name} edge scenarios`, () => {
+      const { scenarios } = generateHttpScenarios(request(model));
+      const edge = scenarios
+        .filter((scenario) => scenario.category === "edge")
+        .map((scenario) => scenario.id);
+      const firstOfTheRest = edge.indexOf(`edge/${entity}/create-with-unknown-field`);
+      expect(firstOfTheRest).toBeGreaterThan(0);
+      expect(firstOfTheRest).toBeLessThanOrEqual(50);
+      const bounds = edge.filter((id) => id.endsWith("-bound"));
+      for (const id of bounds) expect(edge.indexOf(id), id).toBeLessThan(firstOfTheRest);
+      for (const field of Object.keys(model.entities[entity]?.fields ?? {})) {
+        const created = bounds.filter((id) => id.startsWith(`edge/${entity}/${field}/`));
+        const updated = created.filter((id) => id.includes("/update-"));
+        expect(updated.length * 2, field).toBe(created.length);
+      }
+      for (const id of [
+        `edge/${entity}/list-limit-maximum-bound-combined`,
+        `edge/${entity}/update-body-size-bound`,
+        `edge/${entity}/outside-the-routes-on-the-collection`,
+        `edge/${entity}/unknown-id-zero-uuid`,
+      ]) {
+        expect(edge.indexOf(id), id).toBeGreaterThan(-1);
+        expect(edge.indexOf(id), id).toBeLessThan(firstOfTheRest);
+      }
+    });
+  }
+
   it("gives the same candidates for the same seed, and other values for another", () => {
     const first = JSON.stringify(generateHttpScenarios(request(todoModel, 4)));
     expect(JSON.stringify(generateHttpScenarios(request(todoModel, 4)))).toBe(first);

@@ -2,21 +2,30 @@
  * The offline generator for http services: from the structured model, candidate scenarios per category,
  * most valuable first — the spec's own examples, then every kind of check once (interleaved across
  * entities, fields and payload families), then seeded variations of the normal ones until enough are
- * distinct. `generateSuite` takes the first distinct ones up to the requested counts.
+ * distinct. Edge scenarios come in two tiers: first both sides of every bound at two places each (and the
+ * duplicates, body sizes and requests outside the routes that services get wrong most), then the rest.
+ * `generateSuite` takes the first distinct ones up to the requested counts.
  */
 import type { Scenario } from "../../contracts/scenario.js";
 import type { ScenarioCategory } from "../../contracts/scenario-category.js";
 import type { HttpServiceModel } from "../../contracts/spec.js";
 import { actionSequence } from "./http-actions.js";
 import { type EntityInfo, HttpContext } from "./http-context.js";
-import { actionEdgeScenarios } from "./http-edge-actions.js";
+import { actionBoundaryScenarios, actionEdgeScenarios } from "./http-edge-actions.js";
 import {
   createBoundaryScenarios,
   defaultScenarios,
   forbiddenFieldScenarios,
   updateBoundaryScenarios,
 } from "./http-edge-fields.js";
-import { duplicateScenarios, notFoundScenarios, paginationScenarios } from "./http-edge-records.js";
+import { paginationPairScenarios, paginationScenarios } from "./http-edge-pagination.js";
+import { fieldPairScenarios } from "./http-edge-pairs.js";
+import {
+  duplicateScenarios,
+  notDuplicateScenarios,
+  notFoundScenarios,
+} from "./http-edge-records.js";
+import { bodySizeScenarios, outsideRouteScenarios } from "./http-edge-requests.js";
 import { criterionExampleScenarios, modelExampleScenarios } from "./http-examples.js";
 import { stringPayloadScenarios, wrongShapeScenarios } from "./http-malicious-fields.js";
 import {
@@ -64,7 +73,8 @@ export function generateHttpScenarios(
   ];
   const edge = [
     ...ofCategory("edge"),
-    ...interleave(context.entities.flatMap((entity) => edgeLists(context, entity))),
+    ...interleave(context.entities.flatMap((entity) => boundaryEdgeLists(context, entity))),
+    ...interleave(context.entities.flatMap((entity) => otherEdgeLists(context, entity))),
   ];
   const malicious = [
     ...ofCategory("malicious"),
@@ -95,14 +105,33 @@ function variations(context: HttpContext, wanted: number): Scenario[] {
   return scenarios;
 }
 
-function edgeLists(context: HttpContext, entity: EntityInfo): Scenario[][] {
+/** Ids no record has, in the first tier: two, so a missing not-found check fails twice. */
+const notFoundFirst = 2;
+
+/**
+ * The first tier: a missing check fails the refused side of a bound twice, a flipped comparison or a
+ * bound off by one the accepted side twice, so one such fault fails at least two edge scenarios.
+ */
+function boundaryEdgeLists(context: HttpContext, entity: EntityInfo): Scenario[][] {
   return [
-    ...createBoundaryScenarios(context, entity),
+    ...fieldPairScenarios(context, entity),
     duplicateScenarios(context, entity),
-    notFoundScenarios(context, entity),
-    paginationScenarios(context, entity),
-    defaultScenarios(context, entity),
+    notFoundScenarios(context, entity).slice(0, notFoundFirst),
+    paginationPairScenarios(context, entity),
+    bodySizeScenarios(context, entity),
+    outsideRouteScenarios(context, entity),
+    ...actionBoundaryScenarios(context, entity),
+  ];
+}
+
+function otherEdgeLists(context: HttpContext, entity: EntityInfo): Scenario[][] {
+  return [
     forbiddenFieldScenarios(context, entity),
+    notFoundScenarios(context, entity).slice(notFoundFirst),
+    defaultScenarios(context, entity),
+    ...createBoundaryScenarios(context, entity),
+    notDuplicateScenarios(context, entity),
+    paginationScenarios(context, entity),
     ...actionEdgeScenarios(context, entity),
     ...updateBoundaryScenarios(context, entity),
   ];
