@@ -14,6 +14,7 @@ import {
   Probability,
 } from "./quality-profile.js";
 import { ScenarioCategory } from "./scenario-category.js";
+import { LineUp } from "./work-item.js";
 import { parseYamlDocument } from "./yaml-document.js";
 
 /** A profile in the config: its own values, or a built-in one (`extends`) with some values changed. */
@@ -26,6 +27,8 @@ export const ProfileDefinition = z.strictObject({
   categories: z.partialRecord(ScenarioCategory, CategoryPolicyChange).optional(),
   /** The requirements-lint score a spec needs at intake: `intake: { minimumScore: 80 }`. */
   intake: IntakePolicy.optional(),
+  maxAttempts: z.int().min(1).max(20).optional(),
+  maxTrialRounds: z.int().min(1).max(20).optional(),
 });
 export type ProfileDefinition = z.infer<typeof ProfileDefinition>;
 
@@ -139,6 +142,32 @@ export const AgentsConfig = z.strictObject({
 });
 export type AgentsConfig = z.infer<typeof AgentsConfig>;
 
+/** How many jobs of each station run at once in one line process. */
+export const StationConcurrency = z.strictObject({
+  intake: z.int().min(1).max(64).default(4),
+  build: z.int().min(1).max(64).default(2),
+  scenarios: z.int().min(1).max(64).default(2),
+  trials: z.int().min(1).max(64).default(2),
+  gate: z.int().min(1).max(64).default(4),
+});
+
+/** The line: which agents build (the line-up; default: the default agent alone) and how much at once. */
+export const LineConfig = z.strictObject({
+  lineUp: LineUp.optional(),
+  concurrency: StationConcurrency.default({
+    intake: 4,
+    build: 2,
+    scenarios: 2,
+    trials: 2,
+    gate: 4,
+  }),
+  /** Seeds scenario generation and fault injection, so a line run can be replayed. */
+  seed: z.int().nonnegative().default(1),
+  /** Wall-clock limit of one agent run. */
+  buildMinutes: z.number().positive().default(30),
+});
+export type LineConfig = z.infer<typeof LineConfig>;
+
 export const Config = z.strictObject({
   defaultProfile: z.string().min(1).default("admin"),
   profiles: z.record(z.string().min(1), ProfileDefinition).default({}),
@@ -149,6 +178,7 @@ export const Config = z.strictObject({
   rates: RatesConfig.optional(),
   models: ModelsConfig.default({}),
   agents: AgentsConfig.default({}),
+  line: LineConfig.default(LineConfig.parse({})),
 });
 export type Config = z.infer<typeof Config>;
 

@@ -62,6 +62,13 @@ export const QualityProfile = z.strictObject({
     ),
   /** The lint score a spec needs at intake; `defaultIntakeMinimumScore` when absent. */
   intake: IntakePolicy.optional(),
+  /** Builds the line tries for one work item before it goes to the exception queue (the first counts). */
+  maxAttempts: z.int().min(1).max(20).default(3),
+  /**
+   * Rounds of trials one build may get: the first run of the suite, then sequential rounds on
+   * `more-trials`, each with new scenarios, within the testing budget. Then the item is escalated.
+   */
+  maxTrialRounds: z.int().min(1).max(20).default(3),
 });
 export type QualityProfile = z.infer<typeof QualityProfile>;
 export type QualityProfileInput = z.input<typeof QualityProfile>;

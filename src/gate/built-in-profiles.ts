@@ -21,6 +21,8 @@ export const builtInProfiles: readonly QualityProfile[] = [
       malicious: { threshold: 0.9, zeroTolerance: false },
     },
     intake: { minimumScore: 60 },
+    maxAttempts: 3,
+    maxTrialRounds: 3,
   },
   {
     name: "standard",
@@ -34,6 +36,8 @@ export const builtInProfiles: readonly QualityProfile[] = [
       malicious: { threshold: 0.97, zeroTolerance: false },
     },
     intake: { minimumScore: 75 },
+    maxAttempts: 3,
+    maxTrialRounds: 3,
   },
   {
     name: "payments",
@@ -48,6 +52,8 @@ export const builtInProfiles: readonly QualityProfile[] = [
       malicious: { threshold: 0.99, zeroTolerance: true },
     },
     intake: { minimumScore: 85 },
+    maxAttempts: 3,
+    maxTrialRounds: 3,
   },
 ];
 

@@ -73,6 +73,8 @@ function applyDefinition(
     method: definition.method ?? base?.method,
     mode: definition.mode ?? base?.mode,
     intake: definition.intake ?? base?.intake,
+    maxAttempts: definition.maxAttempts ?? base?.maxAttempts,
+    maxTrialRounds: definition.maxTrialRounds ?? base?.maxTrialRounds,
     categories,
   };
   const parsed = QualityProfile.safeParse(merged);

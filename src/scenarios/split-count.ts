@@ -2,7 +2,7 @@
  * Sharing a number of scenarios among the categories in proportion to the counts asked for (largest
  * remainders first), so that the scenarios a model adds keep the suite's mix.
  */
-import { type ScenarioCategory, scenarioCategories } from "../../../contracts/scenario-category.js";
+import { type ScenarioCategory, scenarioCategories } from "../contracts/scenario-category.js";
 
 export function splitCount(
   total: number,

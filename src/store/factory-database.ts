@@ -3,6 +3,7 @@
  * Portable types only, so that a PostgreSQL dialect can be added: money in integer micro-dollars, time as
  * ISO-8601 UTC text (`2026-11-24T09:30:00.000Z`, which sorts as time does), flags as integers 0/1.
  */
+import type { Generated } from "kysely";
 
 /** One charge to the budget (the `CostEvent` contract, flattened). */
 export interface CostEventTable {
@@ -97,6 +98,135 @@ export interface TestRunTable {
   fixed_plan_trials: number;
 }
 
+/** A work item (the `WorkItem` contract): its current state; how it got there is in line_event. */
+export interface WorkItemTable {
+  id: string;
+  name: string;
+  spec_path: string;
+  spec_hash: string;
+  profile: string;
+  /** JSON of the `LineUp`. */
+  line_up: string;
+  state: string;
+  attempt: number;
+  suite: string | null;
+  approved_build: string | null;
+  parent: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The append-only audit log of the line (the `LineEvent` registry). */
+export interface LineEventTable {
+  /** Written by the database: 1, 2, 3… in the order of writing. */
+  sequence: Generated<number>;
+  at: string;
+  work_item: string;
+  type: string;
+  /** JSON of the event's payload. */
+  payload: string;
+}
+
+/** One agent run of one attempt of a work item (the `Build` contract). */
+export interface BuildTable {
+  id: string;
+  work_item: string;
+  attempt: number;
+  candidate: number;
+  agent: string;
+  model: string | null;
+  state: string;
+  branch: string | null;
+  /** JSON of the `AgentRun`, once it ended. */
+  run: string | null;
+  /** JSON of the `FeedbackReport` the agent was given. */
+  feedback: string | null;
+  /** JSON of the `GateVerdict`, once gated. */
+  verdict: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One trial of a build: the primary key (build, scenario, attempt) makes every trial count once. */
+export interface TrialTable {
+  build: string;
+  scenario: string;
+  /** The trial's repetition of the scenario, 1 for the first (the `TrialResult`'s attempt). */
+  attempt: number;
+  category: string;
+  pass: number;
+  duration_ms: number;
+  error: string | null;
+  at: string;
+}
+
+export interface LineExceptionTable {
+  id: string;
+  work_item: string;
+  build: string | null;
+  reason: string;
+  summary: string;
+  /** JSON object. */
+  evidence: string;
+  state: string;
+  opened_at: string;
+}
+
+export interface DecisionTable {
+  id: string;
+  exception: string;
+  work_item: string;
+  action: string;
+  decided_by: string;
+  reason: string;
+  at: string;
+  /** JSON object. */
+  details: string;
+}
+
+/** A file under <home>/artifacts, named by the SHA-256 of its content. */
+export interface ArtifactTable {
+  hash: string;
+  /** transcript, gate-report, spec, feedback… */
+  kind: string;
+  /** Relative to the factory home. */
+  path: string;
+  bytes: number;
+  created_at: string;
+}
+
+/**
+ * One job of the line's queue (src/queue): a station's unit of work, leased by one worker at a time.
+ * `run_at` is when the job is next leasable: for a waiting job, when it is due; for a leased one, when
+ * its lease expires (the same as `lease_expires_at`), so one index finds both kinds of due job.
+ */
+export interface JobTable {
+  /** Written by the database: 1, 2, 3… in the order of enqueueing; orders jobs due at the same time. */
+  sequence: Generated<number>;
+  id: string;
+  station: string;
+  /** JSON object. */
+  payload: string;
+  job_key: string;
+  /** waiting, leased, done or dead. */
+  state: string;
+  /** Leases taken so far (0 while never leased); a lease taken back from a gone worker is not counted. */
+  attempt: number;
+  max_attempts: number;
+  /** Epoch milliseconds. */
+  run_at: number;
+  /** The latest lease's token and expiry (epoch milliseconds); null until first leased. */
+  lease_token: string | null;
+  lease_expires_at: number | null;
+  /** How many of its leases expired unfinished. */
+  expirations: number;
+  worker_id: string | null;
+  /** The latest failure's message; why it died, once dead. */
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface FactoryDatabase {
   cost_event: CostEventTable;
   reservation: ReservationTable;
@@ -104,4 +234,12 @@ export interface FactoryDatabase {
   budget_alert: BudgetAlertTable;
   change_outcome: ChangeOutcomeTable;
   test_run: TestRunTable;
+  work_item: WorkItemTable;
+  line_event: LineEventTable;
+  build: BuildTable;
+  trial: TrialTable;
+  line_exception: LineExceptionTable;
+  decision: DecisionTable;
+  artifact: ArtifactTable;
+  job: JobTable;
 }

@@ -29,12 +29,20 @@ describe("openFactoryDatabase", () => {
     expect(timeout.rows[0]?.timeout).toBe(10_000);
     const tables = (await database.introspection.getTables()).map((table) => table.name).sort();
     expect(tables).toEqual([
+      "artifact",
       "budget_alert",
       "budget_setting",
+      "build",
       "change_outcome",
       "cost_event",
+      "decision",
+      "job",
+      "line_event",
+      "line_exception",
       "reservation",
       "test_run",
+      "trial",
+      "work_item",
     ]);
     await closeFactoryDatabase(database);
   });

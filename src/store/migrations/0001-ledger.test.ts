@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Migrator } from "kysely";
+import { Migrator, NO_MIGRATIONS } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { closeFactoryDatabase, openFactoryDatabase } from "../open-factory-database.js";
 import { factoryMigrationProvider, factoryMigrations } from "./index.js";
@@ -15,11 +15,13 @@ afterEach(() => {
 });
 
 describe("the ledger migration", () => {
-  it("is listed in order and can be undone and redone", async () => {
-    expect(Object.keys(factoryMigrations)).toEqual(["0001-ledger"]);
+  it("is listed first, in order, and can be undone and redone", async () => {
+    const names = Object.keys(factoryMigrations);
+    expect(names.slice(0, 2)).toEqual(["0001-ledger", "0002-line"]);
+    expect(names).toEqual([...names].sort());
     const database = await openFactoryDatabase(join(folder, "factory.db"));
     const migrator = new Migrator({ db: database, provider: factoryMigrationProvider });
-    expect((await migrator.migrateDown()).error).toBeUndefined();
+    expect((await migrator.migrateTo(NO_MIGRATIONS)).error).toBeUndefined();
     expect(await database.introspection.getTables()).toEqual([]);
     expect((await migrator.migrateToLatest()).error).toBeUndefined();
     const tables = await database.introspection.getTables();

@@ -4,9 +4,13 @@
  */
 import type { Migration, MigrationProvider } from "kysely";
 import { ledgerMigration } from "./0001-ledger.js";
+import { lineMigration } from "./0002-line.js";
+import { jobQueueMigration } from "./0003-job-queue.js";
 
 export const factoryMigrations: Readonly<Record<string, Migration>> = {
   "0001-ledger": ledgerMigration,
+  "0002-line": lineMigration,
+  "0003-job-queue": jobQueueMigration,
 };
 
 export const factoryMigrationProvider: MigrationProvider = {

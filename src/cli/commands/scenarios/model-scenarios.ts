@@ -8,9 +8,9 @@ import type { ScenarioCounts, Spec } from "../../../contracts/spec.js";
 import { createLanguageModel, modelLabel } from "../../../models/create-language-model.js";
 import { type GeneratedSuite, mergeScenarios } from "../../../scenarios/generate/generate-suite.js";
 import { generateScenariosWithModel } from "../../../scenarios/llm/generate-with-model.js";
+import { splitCount } from "../../../scenarios/split-count.js";
 import type { CommandContext } from "../../command-context.js";
 import type { ModelFigures } from "./generate-report.js";
-import { splitCount } from "./split-count.js";
 
 export const defaultModelScenarios = 20;
 

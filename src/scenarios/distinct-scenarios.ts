@@ -3,8 +3,8 @@
  * already there (same category and steps, as the generators judge it) is left out whatever its id or
  * title, and one whose id is taken gets the next free `-2`, `-3`… suffix.
  */
-import type { Scenario, SuiteCriterion } from "../../../contracts/scenario.js";
-import { scenarioKey } from "../../../scenarios/generate/scenario-identity.js";
+import type { Scenario, SuiteCriterion } from "../contracts/scenario.js";
+import { scenarioKey } from "./generate/scenario-identity.js";
 
 export function distinctNewScenarios(
   existing: readonly Scenario[],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Scenario } from "../../../contracts/scenario.js";
+import type { Scenario } from "../contracts/scenario.js";
 import { distinctNewScenarios, mergeCriteria } from "./distinct-scenarios.js";
 
 function scenario(id: string, path: string, category: Scenario["category"] = "normal"): Scenario {

@@ -1,0 +1,109 @@
+/**
+ * The line's facade, what the CLI (and later the HTTP server) calls: open a factory home, submit specs,
+ * work the queue, and read the line (status, work items, exceptions, a work item's history); decide
+ * exceptions. Everything is in the home: the database (ledger, line, queue), the holdout suites, the
+ * artifacts, one git repository per work item and its worktrees.
+ */
+import { mkdir } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import type { Agent } from "../agents/agent.js";
+import type { Config } from "../contracts/config.js";
+import type { LineEvent } from "../contracts/line-event.js";
+import type {
+  Decision,
+  LineException,
+  LineUp,
+  LineUpAgent,
+  WorkItem,
+  WorkItemState,
+} from "../contracts/work-item.js";
+import type { Sandbox } from "../runners/sandbox/sandbox.js";
+import { FactoryLineSession } from "./factory-line-session.js";
+import { openLineServices } from "./line-services.js";
+import type { TrialExecutor } from "./trials/trial-executor.js";
+
+export type { DecisionRequest } from "./decide.js";
+export type { LineStatus } from "./line-status.js";
+export type { WorkItemHistory } from "./work-item-history.js";
+
+import type { DecisionRequest } from "./decide.js";
+import type { LineStatus } from "./line-status.js";
+import type { WorkItemHistory } from "./work-item-history.js";
+
+export interface FactoryLineOptions {
+  /** The factory home (created if missing). */
+  home: string;
+  config: Config;
+  /** PATH, HOME, keys: for the agents. */
+  environment: Readonly<Record<string, string | undefined>>;
+  /** What relative paths in the config (and spec paths) are relative to. */
+  projectFolder: string;
+  /** Default: new Date(). */
+  now?: () => Date;
+  /** Default: bubblewrap when available, else NoSandbox (`sandboxWarning` says so). */
+  sandbox?: Sandbox;
+  /** Default: the real one (src/line/trials). */
+  trialExecutor?: TrialExecutor;
+  /** Default: agent registry + fault wrapper. */
+  createAgent?: (agent: LineUpAgent, attempt: number) => Promise<Agent>;
+  /** Called after each event is written (progress, SSE later). */
+  onEvent?: (event: LineEvent) => void;
+  /** Default `${hostname()}:${process.pid}`. */
+  workerId?: string;
+}
+
+export interface SubmitRequest {
+  specPath: string;
+  profile?: string;
+  lineUp?: LineUp;
+  parent?: string;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  /** Default true: return when no job is waiting or leased. */
+  untilIdle?: boolean;
+  /** Only report on these. */
+  items?: readonly string[];
+}
+
+export interface LineRunSummary {
+  jobsRun: number;
+  /** The items touched, as they ended. */
+  items: WorkItem[];
+}
+
+export interface FactoryLine {
+  readonly home: string;
+  /** Set when the trials run without a sandbox because bubblewrap does not work here: why. */
+  readonly sandboxWarning?: string;
+  /** Stores the spec text as an artifact, creates the item, enqueues intake. */
+  submit(request: SubmitRequest): Promise<WorkItem>;
+  /** Works the queue. */
+  run(options?: RunOptions): Promise<LineRunSummary>;
+  status(): Promise<LineStatus>;
+  workItems(filter?: { states?: readonly WorkItemState[] }): Promise<WorkItem[]>;
+  /** Default open. */
+  exceptions(filter?: { state?: "open" | "decided" | "all" }): Promise<LineException[]>;
+  /** Records who/when/why and enqueues what follows; `run` then carries it out. */
+  decide(request: DecisionRequest): Promise<Decision>;
+  /** Not-found ShopfloorError for an unknown id (prefix match allowed when unique). */
+  history(workItem: string): Promise<WorkItemHistory>;
+  close(): Promise<void>;
+}
+
+export async function openFactoryLine(options: FactoryLineOptions): Promise<FactoryLine> {
+  const home = resolve(options.home);
+  await mkdir(home, { recursive: true, mode: 0o700 });
+  const { services, sandboxWarning } = await openLineServices({ ...options, home });
+  return new FactoryLineSession(services, {
+    workerId: options.workerId,
+    sandboxWarning,
+    projectFolder: resolve(options.projectFolder),
+  });
+}
+
+/** `<home>/factory.db`. */
+export function factoryDatabasePath(home: string): string {
+  return join(home, "factory.db");
+}

@@ -1,0 +1,222 @@
+/**
+ * The loop that works the line's queue in one process: per station, jobs are leased up to the config's
+ * concurrency and handed to the station's handler; a running job's lease is extended every third of its
+ * length (the heartbeat); a job that ends is completed, one that throws is failed (a retryable error
+ * comes back after a backoff, any other is dead). A dead job is handed to `onDeadJob`, which makes it an
+ * exception a person sees. At start the leases of this machine's dead processes are released (kill -9
+ * recovery); on abort, leasing stops, running jobs are aborted and their leases released, so another
+ * run takes them at once.
+ */
+import { hostname } from "node:os";
+import { ShopfloorError } from "../contracts/errors.js";
+import { type StationName, stationNames } from "../contracts/work-item.js";
+import { type JobQueue, type LeasedJob, LostLeaseError } from "../queue/job-queue.js";
+
+export type JobHandler = (job: LeasedJob, signal: AbortSignal) => Promise<void>;
+
+export interface LineRunnerOptions {
+  queue: JobQueue;
+  handle: JobHandler;
+  concurrency: Readonly<Record<StationName, number>>;
+  workerId: string;
+  signal?: AbortSignal;
+  /** Default true: return when no job is waiting or leased anywhere. */
+  untilIdle?: boolean;
+  /** Lease lengths; default 60 s for build, 30 s for the other stations. */
+  leaseMs?: Partial<Record<StationName, number>>;
+  /** A job that failed for good: it must become something a person sees. */
+  onDeadJob?(job: LeasedJob, error: string): Promise<void>;
+  /** Whether a lease holder is gone; default: a process of this host that no longer runs. */
+  isWorkerGone?(workerId: string): boolean;
+  /** Waits between polls of an idle queue; default a timer of `pollMs`, cut short by the signal. */
+  wait?(milliseconds: number, signal: AbortSignal): Promise<void>;
+  pollMs?: number;
+  /** Starts a repeating callback (the heartbeat) and returns how to stop it; default setInterval. */
+  repeat?(callback: () => void, intervalMs: number): () => void;
+}
+
+export interface LineRunReport {
+  jobsRun: number;
+  /** The jobs that ran, in the order they ended. */
+  jobs: LeasedJob[];
+}
+
+const defaultLeaseMs: Record<StationName, number> = {
+  intake: 30_000,
+  build: 60_000,
+  scenarios: 30_000,
+  trials: 30_000,
+  gate: 30_000,
+};
+
+export async function runLine(options: LineRunnerOptions): Promise<LineRunReport> {
+  const signal = options.signal ?? new AbortController().signal;
+  const wait = options.wait ?? waitFor;
+  const pollMs = options.pollMs ?? 250;
+  const leaseMs = { ...defaultLeaseMs, ...options.leaseMs };
+  const untilIdle = options.untilIdle ?? true;
+  const running = new Map<string, { station: StationName; done: Promise<void> }>();
+  const controllers = new Map<string, AbortController>();
+  const report: LineRunReport = { jobsRun: 0, jobs: [] };
+  await options.queue.releaseLeases(options.isWorkerGone ?? isLocalWorkerGone);
+
+  const start = (job: LeasedJob) => {
+    const controller = new AbortController();
+    controllers.set(job.id, controller);
+    const done = work(options, job, controller, leaseMs[job.station], signal).finally(() => {
+      running.delete(job.id);
+      controllers.delete(job.id);
+      report.jobsRun += 1;
+      report.jobs.push(job);
+    });
+    running.set(job.id, { station: job.station, done });
+  };
+  const abort = () => {
+    for (const controller of controllers.values()) controller.abort(signal.reason);
+  };
+  signal.addEventListener("abort", abort, { once: true });
+  try {
+    while (!signal.aborted) {
+      const leased = await leaseAvailable(options, running, leaseMs, start, signal);
+      if (leased) continue;
+      if (running.size === 0 && untilIdle && (await isIdle(options.queue))) break;
+      const pollEnd = new AbortController();
+      const poll = wait(pollMs, AbortSignal.any([signal, pollEnd.signal]));
+      await Promise.race([...[...running.values()].map((entry) => entry.done), poll]);
+      pollEnd.abort();
+    }
+  } finally {
+    signal.removeEventListener("abort", abort);
+    await Promise.allSettled([...running.values()].map((entry) => entry.done));
+    if (signal.aborted) {
+      await options.queue.releaseLeases((workerId) => workerId === options.workerId);
+    }
+  }
+  return report;
+}
+
+/** Leases jobs for every station with room; true when at least one was leased. */
+async function leaseAvailable(
+  options: LineRunnerOptions,
+  running: ReadonlyMap<string, { station: StationName }>,
+  leaseMs: Record<StationName, number>,
+  start: (job: LeasedJob) => void,
+  signal: AbortSignal,
+): Promise<boolean> {
+  let leased = false;
+  for (const station of stationNames) {
+    let active = [...running.values()].filter((entry) => entry.station === station).length;
+    while (active < options.concurrency[station] && !signal.aborted) {
+      const job = await options.queue.lease(station, {
+        workerId: options.workerId,
+        leaseMs: leaseMs[station],
+      });
+      if (job === undefined) break;
+      start(job);
+      active += 1;
+      leased = true;
+    }
+  }
+  return leased;
+}
+
+async function work(
+  options: LineRunnerOptions,
+  job: LeasedJob,
+  controller: AbortController,
+  leaseMs: number,
+  lineSignal: AbortSignal,
+): Promise<void> {
+  let lost = false;
+  const repeat = options.repeat ?? repeatEvery;
+  const stopHeartbeat = repeat(() => {
+    options.queue.extendLease(job, leaseMs).catch((error: unknown) => {
+      if (!(error instanceof LostLeaseError)) return;
+      lost = true;
+      controller.abort(error);
+    });
+  }, leaseMs / 3);
+  try {
+    await options.handle(job, controller.signal);
+    await options.queue.complete(job);
+  } catch (error) {
+    // A lost lease is another worker's job now; an aborted line releases its leases as it stops.
+    if (lost || error instanceof LostLeaseError || lineSignal.aborted) return;
+    await failJob(options, job, error);
+  } finally {
+    stopHeartbeat();
+  }
+}
+
+async function failJob(options: LineRunnerOptions, job: LeasedJob, error: unknown): Promise<void> {
+  try {
+    const message = describeError(error);
+    const outcome = await options.queue.fail(job, { message, retryable: isRetryable(error) });
+    if (outcome.state === "dead") await options.onDeadJob?.(job, outcome.error);
+  } catch {
+    // The lease went to another worker meanwhile (it will run the job), or the failure could not be
+    // written (the lease expires and the job is leased again), or the dead job could not be reported
+    // now (the queue keeps it dead and the next run reports it from deadJobs).
+  }
+}
+
+/** Errors say whether trying again can help; an error of unknown kind (a database hiccup) may. */
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof ShopfloorError) return error.retryable;
+  return true;
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof ShopfloorError) return `${error.code}: ${error.message}`;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+async function isIdle(queue: JobQueue): Promise<boolean> {
+  const counts = await queue.counts();
+  return stationNames.every(
+    (station) => counts[station].waiting === 0 && counts[station].leased === 0,
+  );
+}
+
+/** `<hostname>:<pid>`: whose leases these are. */
+export function localWorkerId(): string {
+  return `${hostname()}:${process.pid}`;
+}
+
+/** A worker of this host whose process no longer runs; workers of other hosts are never judged gone. */
+export function isLocalWorkerGone(workerId: string): boolean {
+  const separator = workerId.lastIndexOf(":");
+  if (separator < 0 || workerId.slice(0, separator) !== hostname()) return false;
+  const pid = Number(workerId.slice(separator + 1));
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ESRCH";
+  }
+}
+
+function repeatEvery(callback: () => void, intervalMs: number): () => void {
+  const timer = setInterval(callback, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+function waitFor(milliseconds: number, signal: AbortSignal): Promise<void> {
+  return new Promise((settle) => {
+    if (signal.aborted) {
+      settle();
+      return;
+    }
+    const timer = setTimeout(done, milliseconds);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      settle();
+    }
+    signal.addEventListener("abort", done, { once: true });
+  });
+}

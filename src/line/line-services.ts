@@ -1,0 +1,118 @@
+/**
+ * Opening everything the stations use on a factory home: the database (migrated), the line's store and
+ * artifacts, the job queue, the ledger, the holdout suites, the items' repositories; the sandbox
+ * (bubblewrap when it works here, else none, with a warning), the trial executor (with a judge when a
+ * model is configured for `judge`) and the agent factory.
+ */
+
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import type { Agent } from "../agents/agent.js";
+import { type Config, modelFor } from "../contracts/config.js";
+import type { LineEvent } from "../contracts/line-event.js";
+import type { LineUpAgent } from "../contracts/work-item.js";
+import { Ledger } from "../ledger/ledger.js";
+import { SqliteJobQueue } from "../queue/sqlite-job-queue.js";
+import type { ResponseJudge } from "../runners/assertions/assertion-context.js";
+import { BubblewrapSandbox } from "../runners/sandbox/bubblewrap-sandbox.js";
+import { NoSandbox } from "../runners/sandbox/no-sandbox.js";
+import { probeBubblewrapOnce } from "../runners/sandbox/probe-bubblewrap.js";
+import type { Sandbox } from "../runners/sandbox/sandbox.js";
+import { SuiteStore } from "../scenarios/store/suite-store.js";
+import { closeFactoryDatabase, openFactoryDatabase } from "../store/open-factory-database.js";
+import { agentFactory } from "./agent-factory.js";
+import type { LineServices } from "./stations/station-context.js";
+import { ArtifactStore } from "./store/artifact-store.js";
+import { LineStore } from "./store/line-store.js";
+import { SessionTrialExecutor } from "./trials/session-trial-executor.js";
+import type { TrialExecutor } from "./trials/trial-executor.js";
+import { WorkItemRepositories } from "./work-item-repository.js";
+
+export interface LineServicesOptions {
+  /** Absolute. */
+  home: string;
+  config: Config;
+  environment: Readonly<Record<string, string | undefined>>;
+  projectFolder: string;
+  now?: () => Date;
+  sandbox?: Sandbox;
+  trialExecutor?: TrialExecutor;
+  createAgent?: (agent: LineUpAgent, attempt: number) => Promise<Agent>;
+  onEvent?: (event: LineEvent) => void;
+}
+
+export async function openLineServices(
+  options: LineServicesOptions,
+): Promise<{ services: LineServices; sandboxWarning?: string }> {
+  const { home, config, environment } = options;
+  const now = options.now ?? (() => new Date());
+  const clock = () => performance.now();
+  const database = await openFactoryDatabase(join(home, "factory.db"));
+  try {
+    const { sandbox, warning } = await chooseSandbox(options.sandbox);
+    const trialExecutor =
+      options.trialExecutor ??
+      new SessionTrialExecutor({
+        sandbox,
+        now: clock,
+        ...(await judgeOf(config, environment)),
+      });
+    const createAgent =
+      options.createAgent ??
+      agentFactory(config, {
+        environment,
+        projectFolder: options.projectFolder,
+        now: clock,
+        sandbox,
+      });
+    const services: LineServices = {
+      home,
+      config,
+      database,
+      store: new LineStore({
+        database,
+        now,
+        ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+      }),
+      artifacts: new ArtifactStore({ home, database, now }),
+      queue: new SqliteJobQueue({ database, now: () => now().getTime() }),
+      ledger: new Ledger({ database, config, now }),
+      suites: new SuiteStore({ home, now }),
+      repositories: new WorkItemRepositories({ home }),
+      trialExecutor,
+      createAgent,
+      environment,
+      now,
+      clock,
+    };
+    return { services, ...(warning === undefined ? {} : { sandboxWarning: warning }) };
+  } catch (error) {
+    await closeFactoryDatabase(database);
+    throw error;
+  }
+}
+
+async function chooseSandbox(
+  given: Sandbox | undefined,
+): Promise<{ sandbox: Sandbox; warning?: string }> {
+  if (given !== undefined) return { sandbox: given };
+  const reason = await probeBubblewrapOnce();
+  if (reason === undefined) return { sandbox: new BubblewrapSandbox() };
+  return {
+    sandbox: new NoSandbox(),
+    warning: `the builds are tested without a sandbox, with your full rights: ${reason}`,
+  };
+}
+
+async function judgeOf(
+  config: Config,
+  environment: Readonly<Record<string, string | undefined>>,
+): Promise<{ judge?: ResponseJudge }> {
+  const reference = modelFor(config, "judge");
+  if (reference === undefined) return {};
+  const [{ createLanguageModel }, { LanguageModelJudge }] = await Promise.all([
+    import("../models/create-language-model.js"),
+    import("../models/language-model-judge.js"),
+  ]);
+  return { judge: new LanguageModelJudge({ model: createLanguageModel(reference, environment) }) };
+}

@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Kysely, Migrator } from "kysely";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { FactoryDatabase, JobTable } from "../factory-database.js";
+import { closeFactoryDatabase, openFactoryDatabase } from "../open-factory-database.js";
+import { factoryMigrationProvider, factoryMigrations } from "./index.js";
+
+let folder: string;
+let database: Kysely<FactoryDatabase>;
+beforeEach(async () => {
+  folder = mkdtempSync(join(tmpdir(), "shopfloor-migration-"));
+  database = await openFactoryDatabase(join(folder, "factory.db"));
+});
+afterEach(async () => {
+  await closeFactoryDatabase(database);
+  rmSync(folder, { recursive: true, force: true });
+});
+
+function jobRow(id: string, key: string, state: string): Omit<JobTable, "sequence"> {
+  return {
+    id,
+    station: "build",
+    payload: "{}",
+    job_key: key,
+    state,
+    attempt: 0,
+    max_attempts: 3,
+    run_at: 0,
+    lease_token: null,
+    lease_expires_at: null,
+    expirations: 0,
+    worker_id: null,
+    error: null,
+    created_at: "2026-11-24T09:00:00.000Z",
+    updated_at: "2026-11-24T09:00:00.000Z",
+  };
+}
+
+describe("the job queue migration", () => {
+  it("runs after the line's and can be undone and redone", async () => {
+    expect(Object.keys(factoryMigrations).slice(-2)).toEqual(["0002-line", "0003-job-queue"]);
+    const migrator = new Migrator({ db: database, provider: factoryMigrationProvider });
+    expect((await migrator.migrateDown()).error).toBeUndefined();
+    const names = async () => (await database.introspection.getTables()).map((table) => table.name);
+    expect(await names()).not.toContain("job");
+    expect(await names()).toContain("work_item");
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    const job = (await database.introspection.getTables()).find((table) => table.name === "job");
+    expect(job?.columns.map((column) => column.name)).toEqual([
+      "sequence",
+      "id",
+      "station",
+      "payload",
+      "job_key",
+      "state",
+      "attempt",
+      "max_attempts",
+      "run_at",
+      "lease_token",
+      "lease_expires_at",
+      "expirations",
+      "worker_id",
+      "error",
+      "created_at",
+      "updated_at",
+    ]);
+  });
+
+  it("allows one live job per key, and any number of finished ones", async () => {
+    await database
+      .insertInto("job")
+      .values([jobRow("a", "k", "done"), jobRow("b", "k", "dead"), jobRow("c", "k", "waiting")])
+      .execute();
+    await expect(
+      database
+        .insertInto("job")
+        .values(jobRow("d", "k", "leased"))
+        .execute(),
+    ).rejects.toThrow(/UNIQUE constraint failed: job.job_key/);
+    await expect(
+      database
+        .insertInto("job")
+        .values(jobRow("c", "other", "waiting"))
+        .execute(),
+    ).rejects.toThrow(/UNIQUE constraint failed: job.id/);
+  });
+});
