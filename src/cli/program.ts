@@ -7,13 +7,20 @@ import type { CliIo } from "./cli-io.js";
 import type { CommandContext } from "./command-context.js";
 import { agentsCommand } from "./commands/agents.js";
 import { budgetCommand } from "./commands/budget.js";
+import { calibrateCommand } from "./commands/calibrate.js";
+import { decideCommand } from "./commands/decide.js";
 import { demoCommand } from "./commands/demo.js";
+import { exceptionsCommand } from "./commands/exceptions.js";
 import { gateCommand } from "./commands/gate.js";
+import { historyCommand } from "./commands/history.js";
+import { initCommand } from "./commands/init.js";
 import { lintCommand } from "./commands/lint.js";
 import { planCommand } from "./commands/plan.js";
 import { reportCommand } from "./commands/report.js";
+import { runCommand } from "./commands/run.js";
 import { scenariosCommand } from "./commands/scenarios.js";
 import { statsCommand } from "./commands/stats.js";
+import { statusCommand } from "./commands/status.js";
 import { testCommand } from "./commands/test.js";
 import { exitCodes } from "./exit-codes.js";
 import { packageVersion } from "./package-root.js";
@@ -33,7 +40,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .addCommand(budgetCommand(context))
     .addCommand(reportCommand(context))
     .addCommand(demoCommand(context))
-    .addCommand(agentsCommand(context));
+    .addCommand(agentsCommand(context))
+    .addCommand(initCommand(context))
+    .addCommand(runCommand(context))
+    .addCommand(statusCommand(context))
+    .addCommand(exceptionsCommand(context))
+    .addCommand(decideCommand(context))
+    .addCommand(historyCommand(context))
+    .addCommand(calibrateCommand(context));
   configure(program, io);
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -12,8 +12,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const bin = fileURLToPath(new URL("../../bin/shopfloor.js", import.meta.url));
 
-function shopfloor(args: readonly string[], input?: string) {
-  const run = spawnSync(process.execPath, [bin, ...args], { cwd: root, input, encoding: "utf8" });
+function shopfloor(args: readonly string[], input?: string, env?: NodeJS.ProcessEnv) {
+  const run = spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    input,
+    env,
+    encoding: "utf8",
+  });
   return { exitCode: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -39,31 +44,69 @@ describe("the shopfloor bin", () => {
     expect(run.exitCode).toBe(3);
   });
 
-  it("runs the demo: generated suites, sandboxed trials, verdicts and the costs they add up to", () => {
+  it("runs the demo: the examples down the line, a regeneration, an exception, a home to inspect", () => {
     const home = mkdtempSync(join(tmpdir(), "shopfloor-demo-"));
+    // The home comes from $SHOPFLOOR_HOME, so the commands after the demo find it with no flag.
+    const environment = { ...process.env, SHOPFLOOR_HOME: home };
     try {
-      const run = shopfloor(["demo", "--home", home]);
-      expect(run.stderr).toBe("");
-      expect(run.exitCode).toBe(0);
-      expect(run.stdout.match(/^decision: (\S+)$/gm)).toEqual([
+      const run = shopfloor(["demo"], undefined, environment);
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.stderr).not.toMatch(/error/i);
+      const { stdout } = run;
+      expect(stdout).toContain(`Factory home: ${home}\n`);
+      // Each station as it happens.
+      expect(stdout).toMatch(/^\d\d:\d\d:\d\d todo-api-[0-9a-f]{6} +scenarios +suite todo-api@/m);
+      expect(stdout).toMatch(
+        /^\d\d:\d\d:\d\d inventory-api-[0-9a-f]{6} +build +gate → build: regenerate/m,
+      );
+      // The outcomes with their gate reports: approved, regenerated then approved, an exception.
+      expect(stdout).toMatch(
+        /^── todo-api-[0-9a-f]{6} \(todo-api\): approved, build #1\.1 after 1 attempt$/m,
+      );
+      expect(stdout).toMatch(
+        /^── inventory-api-[0-9a-f]{6} \(inventory-api\), attempt 1: build #1\.1 by scaffold\+faults, sent back by the gate$/m,
+      );
+      expect(stdout).toMatch(/^injected fault drop-validation at src\/server\.ts:\d+: /m);
+      expect(stdout).toMatch(/^attempt 2 was given the gate's feedback: edge \d+ of \d+ passed/m);
+      const inventory = stdout.match(
+        /^── (inventory-api-[0-9a-f]{6}) \(inventory-api\): approved, build #2\.1 after 2 attempts$/m,
+      )?.[1];
+      expect(inventory).toBeDefined();
+      expect(stdout.match(/^decision: (\S+)$/gm)).toEqual([
         "decision: approve",
+        "decision: regenerate",
         "decision: approve",
-        "decision: approve",
-        "decision: more-trials",
-        "decision: more-trials",
       ]);
-      expect(run.stdout).toMatch(/^Acceptance criteria: 12 criteria, \d+ met, [1-9]\d* not met$/m);
-      expect(run.stdout).toMatch(/^testing\s+4\s/m);
-      expect(run.stdout).toMatch(/^ {2}approved changes\s+3$/m);
-      // The home it leaves is one the other commands read.
-      const suites = shopfloor(["scenarios", "list", "--home", home, "--json"]);
-      expect(JSON.parse(suites.stdout)).toHaveLength(3);
-      const costs = shopfloor(["report", "costs", "--home", home, "--json"]);
-      expect(costs.exitCode).toBe(0);
+      const tempconv = stdout.match(
+        /^── (tempconv-[0-9a-f]{6}) \(tempconv\): in the exception queue \((\w+), agent-cannot-build\): .*The scaffold cannot build tempconv/m,
+      );
+      expect(tempconv).not.toBeNull();
+      expect(stdout).toContain(`a person decides: shopfloor decide ${tempconv?.[2]} --retry`);
+      expect(stdout).toContain("3 work items: 2 approved, 1 in the exception queue\n");
+      expect(stdout).toContain("The article's build passed 171 of 180 scenarios");
+      expect(stdout).toMatch(/^trials\s+\d+\s/m);
+      expect(stdout).toMatch(/^ {2}npx shopfloor status +the line at a glance/m);
+      expect(stdout).toMatch(/^The demo took \d+\.\d s\.$/m);
+
+      // The home it leaves is one `status`, `history` and `exceptions` read with no flag.
+      const status = shopfloor(["status", "--json"], undefined, environment);
+      expect(status.exitCode, status.stderr).toBe(0);
+      expect(JSON.parse(status.stdout).states).toMatchObject({ approved: 2, exception: 1 });
+      const history = shopfloor(["history", inventory ?? "", "--json"], undefined, environment);
+      expect(history.exitCode, history.stderr).toBe(0);
+      const provenance = JSON.parse(history.stdout);
+      expect(provenance.item).toMatchObject({ state: "approved", attempt: 2 });
+      expect(provenance.builds[0].run.injectedFaults).toHaveLength(1);
+      const text = shopfloor(["history", inventory ?? ""], undefined, environment);
+      expect(text.stdout).toContain("INJECTED FAULT drop-validation");
+      const exceptions = shopfloor(["exceptions", "--json"], undefined, environment);
+      expect(JSON.parse(exceptions.stdout)).toMatchObject([
+        { workItem: tempconv?.[1], reason: "agent-cannot-build" },
+      ]);
     } finally {
       rmSync(home, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 170_000);
 
   it("prints its version and exits 2 on an unknown command", () => {
     const version = JSON.parse(

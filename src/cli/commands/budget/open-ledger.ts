@@ -23,7 +23,7 @@ export async function withLedger<Result>(
   now: () => Date,
   work: (ledger: Ledger) => Promise<Result>,
 ): Promise<Result> {
-  const config = await loadConfig(io, location.config);
+  const config = await loadConfig(io, location.config, location.home);
   const database = await openFactoryDatabase(
     join(factoryHome(io, location.home), factoryDatabaseFileName),
   );

@@ -1,47 +1,50 @@
 /**
- * What the demo runs: the example specs with the builds written to them, and the faulty build whose
- * three faults the generated suite must catch.
+ * What the demo submits to the line: the three example specs, each with the scaffold agent's line-up
+ * and the outcome the demo is there to show. The inventory service gets one injected fault on its first
+ * attempt, which its holdout suite catches, so the gate sends it back with its feedback; the
+ * command-line tool is beyond the scaffold, so it ends in the exception queue for a person.
  */
+import type { LineUp } from "../../../contracts/index.js";
+
 export interface DemoExample {
   name: string;
-  story: string;
   /** Relative to the package root. */
   spec: string;
-  build: DemoBuild;
+  lineUp: LineUp;
+  /** What the demo expects of it, in a sentence. */
+  story: string;
 }
 
-export type DemoBuild =
-  | { kind: "http"; command: string; folder: string }
-  | { kind: "cli"; folder: string };
+/**
+ * The fault the inventory suite catches: the line seeds attempt N's injection with `seed + N`, so
+ * attempt 1 gets seed 9 of `drop-validation`, which removes a validation of an action's input
+ * (pinned by test/line/regeneration.test.ts).
+ */
+export const demoFaults = {
+  probability: 1,
+  seed: 8,
+  attempts: [1],
+  kinds: ["drop-validation"],
+};
 
 export const demoExamples: readonly DemoExample[] = [
   {
     name: "todo-api",
-    story: "a plain CRUD service",
     spec: "examples/todo-api/spec.md",
-    build: { kind: "http", command: "node server.mjs", folder: "examples/todo-api/build" },
+    lineUp: { pattern: "single", agent: { agent: "scaffold" } },
+    story: "a plain CRUD service: built, tested against its holdout suite, approved",
   },
   {
     name: "inventory-api",
-    story: "a service with business rules (stock only moves through actions)",
     spec: "examples/inventory-api/spec.md",
-    build: { kind: "http", command: "node server.mjs", folder: "examples/inventory-api/build" },
+    lineUp: { pattern: "single", agent: { agent: "scaffold", faults: demoFaults } },
+    story:
+      "business rules, and a fault injected into attempt 1: the gate sends it back with its feedback",
   },
   {
     name: "tempconv",
-    story: "a command-line tool",
     spec: "examples/tempconv/spec.md",
-    build: { kind: "cli", folder: "examples/tempconv/build" },
-  },
-  {
-    name: "inventory-api (faulty build)",
-    story:
-      "the same service with three labelled faults: a missing validation, a crash on a quote, a wrong status code",
-    spec: "examples/inventory-api/spec.md",
-    build: {
-      kind: "http",
-      command: "node server.mjs",
-      folder: "examples/inventory-api/faulty-build",
-    },
+    lineUp: { pattern: "single", agent: { agent: "scaffold" } },
+    story: "a command-line tool the scaffold cannot build: it waits in the exception queue",
   },
 ];
