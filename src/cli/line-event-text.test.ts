@@ -23,7 +23,7 @@ describe("renderLineEvent", () => {
       injectedFaults: 0,
     });
     expect(render(built, agents)).toBe(
-      "14:02:11 todo-api-3f9c2a  build     #1.1 scaffold built 9f3c2e1 ($0.00)",
+      "14:02:11 todo-api-3f9c2a         build     #1.1 scaffold built 9f3c2e1 ($0.00)",
     );
     const failed = event("build.end", {
       build: `${item}.2.3`,
@@ -33,7 +33,7 @@ describe("renderLineEvent", () => {
       injectedFaults: 2,
     });
     expect(render(failed)).toBe(
-      "14:02:11 todo-api-3f9c2a  build     #2.3 the agent timed out ($1.23, 2 faults injected): no answer in 30 minutes",
+      "14:02:11 todo-api-3f9c2a         build     #2.3 the agent timed out ($1.23, 2 faults injected): no answer in 30 minutes",
     );
   });
 
@@ -106,7 +106,7 @@ describe("renderLineEvent", () => {
         station: "trials",
         reason: "$0.50 left of $400.00",
       }),
-    ].map((value) => render(value).slice(`14:02:11 ${item}  `.length));
+    ].map((value) => render(value).slice(`14:02:11 ${item.padEnd(22)}  `.length));
     expect(lines).toEqual([
       "submit    submitted /specs/todo.md (profile admin)",
       "build     intake → build: lint score 92 ≥ 75",

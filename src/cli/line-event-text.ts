@@ -25,12 +25,16 @@ export function timeOfDay(at: string, timeZone?: string): string {
  * `agents` maps build ids to the agent that builds them (from `build.start`), so that `build.end`,
  * whose payload does not name the agent, can say who built what.
  */
+/** Wide enough for most ids (a spec name and six hex digits), so that the columns line up. */
+const itemWidth = 22;
+
 export function renderLineEvent(
   event: LineEvent,
   options: { timeZone?: string; agents?: ReadonlyMap<string, string> } = {},
 ): string {
   const station = stationOf(event).padEnd(stationWidth);
-  return `${timeOfDay(event.at, options.timeZone)} ${event.workItem}  ${station} ${describeEvent(event, options.agents)}`;
+  const item = event.workItem.padEnd(itemWidth);
+  return `${timeOfDay(event.at, options.timeZone)} ${item}  ${station} ${describeEvent(event, options.agents)}`;
 }
 
 /** The station (or kind of step) an event belongs to, for the station column. */

@@ -96,7 +96,7 @@ describe("shopfloor demo", () => {
     expect(stdout).toContain(`Factory home: ${home}\n`);
     expect(stdout).toContain("Each build is tested in the bubblewrap sandbox.");
     expect(stdout).toContain(
-      "14:02:11 spec-000001  build     #1.1 scaffold built 9f3c2e1 ($0.00)\n",
+      "14:02:11 spec-000001             build     #1.1 scaffold built 9f3c2e1 ($0.00)\n",
     );
     expect(stdout).toContain("── spec-000001 (spec): approved, build #1.1 after 1 attempt");
     expect(stdout).toContain("── spec-000003 (spec): in the exception queue");

@@ -64,7 +64,7 @@ describe("shopfloor run", () => {
     expect(line?.submitted[0]?.lineUp).toBeUndefined();
     expect(line?.runs[0]?.items).toEqual(["todo-api-000001", "tempconv-000002"]);
     expect(result.stdout).toContain(
-      "14:02:11 todo-api-000001  build     #1.1 scaffold built 9f3c2e1 ($0.00)\n",
+      "14:02:11 todo-api-000001         build     #1.1 scaffold built 9f3c2e1 ($0.00)\n",
     );
     expect(result.stdout).toContain("── todo-api-000001 (todo-api): approved, build #1.1");
     expect(result.stdout).toContain("decision: approve");

@@ -51,7 +51,7 @@ describe("RunPrinter", () => {
     const lines = written.stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(4);
     expect(lines[1]).toBe(
-      "14:02:11 todo-api-3f9c2a  build     #1.1 scaffold built 9f3c2e1 ($0.00)",
+      "14:02:11 todo-api-3f9c2a         build     #1.1 scaffold built 9f3c2e1 ($0.00)",
     );
     expect(written.progress).toBe("");
   });
