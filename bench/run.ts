@@ -26,3 +26,5 @@ await runFunctionPoolBenchmark(print, sandbox);
 print("");
 await runSandboxStartBenchmark(print, sandbox);
 await (await import("./requirements-lint.js")).runRequirementsLintBenchmark(print);
+await (await import("./queue.js")).runQueueBenchmark(print);
+await (await import("./line.js")).runLineBenchmark(print);
