@@ -162,9 +162,10 @@ describe("a line killed with SIGKILL in the middle of its trials", () => {
         { build: midway.build, round: 1, scenarios: midway.suiteSize },
         { build: midway.build, round: 1, scenarios: resumedTrials },
       ]);
+      // The round ends once, with every trial of it: those of the killed process too.
       const ends = home.eventsOf(item.id, "trials.end");
       expect(ends.map(({ payload }) => [payload.round, payload.trials])).toEqual([
-        [1, resumedTrials],
+        [1, midway.suiteSize],
       ]);
       expect([count("build.start"), count("build.end"), count("suite.ready")]).toEqual([1, 1, 1]);
       expect(count("gate.verdict")).toBe(1);
@@ -186,8 +187,9 @@ describe("a line killed with SIGKILL in the middle of its trials", () => {
       expect(trialsJob).toMatchObject({ attempt: 1, expirations: 0 });
 
       // The ledger: the round's reservation, made before the kill, was reused (not held twice) and
-      // settled; its charges carry at least the CPU time the resumed trials measured. (The trials run
-      // before the kill are not charged today: their CPU time died with the process.)
+      // settled. Its charge covers every trial of the round: the resumed trials' CPU time as
+      // measured, and the trials of the killed process (whose measure died with it) at the resumed
+      // run's CPU time per trial.
       const run = `${midway.build}.trials.1`;
       const testing = home.reservations(item.id).filter((each) => each.category === "testing");
       expect(testing.map(({ run: label, state }) => [label, state])).toEqual([[run, "settled"]]);
@@ -197,7 +199,8 @@ describe("a line killed with SIGKILL in the middle of its trials", () => {
         expect(charge).toMatchObject({ station: "trials", run, reservation: testing[0]?.id });
       }
       const chargedCpu = charges.reduce((sum, charge) => sum + charge.cpuSeconds, 0);
-      expect(chargedCpu).toBeGreaterThanOrEqual((ends[0]?.payload.cpuSeconds ?? 1) - 1e-9);
+      const resumedCpu = ends[0]?.payload.cpuSeconds ?? 1;
+      expect(chargedCpu).toBeCloseTo((resumedCpu * midway.suiteSize) / resumedTrials, 6);
       expect(charges.reduce((sum, charge) => sum + charge.amountMicroUsd, 0)).toBeGreaterThan(0);
       const buildCharges = home.charges(item.id).filter((charge) => charge.station === "build");
       expect(buildCharges.map((charge) => charge.run)).toEqual([midway.build]);

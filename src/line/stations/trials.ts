@@ -12,7 +12,12 @@ import type { Build, WorkItem } from "../../contracts/work-item.js";
 import { enqueueJob, type JobPayloadOf, parseJobPayload } from "../jobs.js";
 import { trialsToRun } from "../trials/trials-to-run.js";
 import { loadItemSpec, moveItem, refuseForBudget } from "./item-flow.js";
-import { openReservationIds, reserveOnce, trialsEstimateMicroUsd } from "./station-budget.js";
+import {
+  estimatedCpuSecondsPerTrial,
+  openReservationIds,
+  reserveOnce,
+  trialsEstimateMicroUsd,
+} from "./station-budget.js";
 import type { JobContext } from "./station-context.js";
 
 export async function trialsStation(payload: unknown, context: JobContext): Promise<void> {
@@ -73,6 +78,9 @@ async function runTrials(
   }
   const workspacePath = await context.repositories.ensureWorktree(item.id, build.id, checkout);
   const { spec } = await loadItemSpec(context, item);
+  const earlier = await earlierRounds(context, build, job.round);
+  // Trials of this round a killed process recorded: run, but neither charged nor announced.
+  const interrupted = (await context.store.trialCount(build.id)) - earlier.trials;
   const delivered: TrialResult[] = [];
   let usage: Awaited<ReturnType<JobContext["trialExecutor"]["run"]>>;
   try {
@@ -90,13 +98,18 @@ async function runTrials(
     await context.ledger.release(outcome.reservation.id);
     throw error;
   }
+  // The interrupted trials are charged at this run's cost per trial (or the estimate, if it ran none).
+  const share = (measured: number, estimate: number) =>
+    delivered.length === 0 ? estimate : measured / delivered.length;
+  const cpuPerTrial = share(usage.cpuSeconds, estimatedCpuSecondsPerTrial);
+  const wallPerTrial = share(usage.wallSeconds, 0);
   await context.ledger.settle(outcome.reservation.id, [
     {
       kind: "machine",
       work: "trial",
       category: "testing",
-      cpuSeconds: usage.cpuSeconds,
-      wallSeconds: usage.wallSeconds,
+      cpuSeconds: usage.cpuSeconds + interrupted * cpuPerTrial,
+      wallSeconds: usage.wallSeconds + interrupted * wallPerTrial,
       workItem: item.id,
       station: "trials",
       run,
@@ -107,14 +120,31 @@ async function runTrials(
       retryable: true,
     });
   }
+  const recorded = await context.store.trials(build.id);
   await context.store.appendEvent(item.id, "trials.end", {
     build: build.id,
     round: job.round,
-    trials: delivered.length,
-    failed: delivered.filter((result) => !result.pass).length,
+    trials: recorded.length - earlier.trials,
+    failed: recorded.filter((result) => !result.pass).length - earlier.failed,
     cpuSeconds: usage.cpuSeconds,
   });
   return true;
+}
+
+/** The trials and failures the build's earlier rounds ended with. */
+async function earlierRounds(
+  context: JobContext,
+  build: Build,
+  round: number,
+): Promise<{ trials: number; failed: number }> {
+  const totals = { trials: 0, failed: 0 };
+  for (const event of await context.store.events({ workItem: build.workItem })) {
+    if (event.type !== "trials.end" || event.payload.build !== build.id) continue;
+    if (event.payload.round >= round) continue;
+    totals.trials += event.payload.trials;
+    totals.failed += event.payload.failed;
+  }
+  return totals;
 }
 
 /**
