@@ -77,8 +77,14 @@ export class TargetProcess {
     child.stderr?.on("data", keep);
     this.#exited = new Promise((settle) => {
       child.once("close", (code, signal) => {
-        this.#exit = { code, signal };
+        this.#exit ??= { code, signal };
         this.#stoppedBeforeExit = this.#stopping;
+        settle();
+      });
+      // A command that cannot be spawned at all (no shell, no bwrap) emits this, maybe without "close".
+      child.once("error", (error) => {
+        this.#output.push(`cannot run the command: ${error.message}`);
+        this.#exit ??= { code: null, signal: null };
         settle();
       });
     });
