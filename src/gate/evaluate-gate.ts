@@ -70,7 +70,8 @@ export function evaluateGate(
   };
 }
 
-function decide(categories: readonly CategoryReport[]): GateDecision {
+/** Any category that fails sends the build back; any that cannot tell yet asks for more trials. */
+export function decide(categories: readonly CategoryReport[]): GateDecision {
   if (categories.some((report) => report.status === "fail")) return "regenerate";
   if (categories.some((report) => report.status === "inconclusive")) return "more-trials";
   return "approve";

@@ -8,7 +8,7 @@ import { InvalidArgumentError } from "../../contracts/errors.js";
 import type { CategoryReport, GateDecision, GateVerdict } from "../../contracts/gate-verdict.js";
 import type { QualityProfile } from "../../contracts/quality-profile.js";
 import type { TrialResult } from "../../contracts/trial-result.js";
-import { evaluateGate } from "../../gate/evaluate-gate.js";
+import { decide, evaluateGate } from "../../gate/evaluate-gate.js";
 import { judgeSequentialCategory } from "./sequential-category.js";
 
 /**
@@ -65,12 +65,6 @@ function judgeLaterRound(
     };
   }
   return judgeSequentialCategory(report, round);
-}
-
-function decide(categories: readonly CategoryReport[]): GateDecision {
-  if (categories.some((report) => report.status === "fail")) return "regenerate";
-  if (categories.some((report) => report.status === "inconclusive")) return "more-trials";
-  return "approve";
 }
 
 function explain(
