@@ -4,13 +4,13 @@
  * the stations' handlers and reports dead jobs as exceptions; the reads go to the store and the ledger.
  */
 import { readFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import { ShopfloorError } from "../contracts/errors.js";
 import type { Decision, LineException, WorkItem, WorkItemState } from "../contracts/work-item.js";
 import { resolveProfile } from "../gate/resolve-profile.js";
-import { parseSpec } from "../requirements/parse-spec.js";
 import { closeFactoryDatabase } from "../store/open-factory-database.js";
 import { defaultLineUp } from "./agent-factory.js";
+import { specCacheKey } from "./cache/line-caches.js";
 import { reportDeadJob, reportDeadJobs } from "./dead-jobs.js";
 import { applyDecision, type DecisionRequest } from "./decide.js";
 import type { FactoryLine, LineRunSummary, RunOptions, SubmitRequest } from "./factory-line.js";
@@ -20,6 +20,7 @@ import { type LineStatus, lineStatus } from "./line-status.js";
 import { buildStation } from "./stations/build.js";
 import { gateStation } from "./stations/gate.js";
 import { intakeStation } from "./stations/intake.js";
+import { parseStoredSpec } from "./stations/item-flow.js";
 import { scenariosStation } from "./stations/scenarios.js";
 import type { LineServices, StationHandlers } from "./stations/station-context.js";
 import { trialsStation } from "./stations/trials.js";
@@ -59,12 +60,7 @@ export class FactoryLineSession implements FactoryLine {
     const { config, store, artifacts, queue, environment } = this.#services;
     const specPath = resolve(this.#projectFolder, request.specPath);
     const text = await readSpecText(specPath);
-    const spec = await parseSpec(text, specPath, {
-      readRelative: async (path) => {
-        const target = resolve(dirname(specPath), path);
-        return { text: await readFile(target, "utf8"), path: target };
-      },
-    });
+    const spec = await parseStoredSpec(text, specPath);
     const profile = request.profile ?? spec.frontMatter.profile ?? config.defaultProfile;
     resolveProfile(profile, config);
     const lineUp =
@@ -80,6 +76,8 @@ export class FactoryLineSession implements FactoryLine {
       lineUp,
       ...(parent === undefined ? {} : { parent }),
     });
+    // The stations read the spec this parse gave, not a second parse of the same text and path.
+    this.#services.caches.specs.set(specCacheKey(item), { spec, text });
     await enqueueJob(queue, { station: "intake", payload: { workItem: item.id } });
     return item;
   }

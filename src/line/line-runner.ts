@@ -1,6 +1,6 @@
 /**
- * The loop that works the line's queue in one process: per station, jobs are leased up to the config's
- * concurrency and handed to the station's handler; a running job's lease is extended every third of its
+ * The loop that works the line's queue in one process: per station with due jobs (the queue says which,
+ * in one read), jobs are leased up to the config's concurrency and handed to the station's handler; a running job's lease is extended every third of its
  * length (the heartbeat); a job that ends is completed, one that throws is failed (a retryable error
  * comes back after a backoff, any other is dead). A dead job is handed to `onDeadJob`, which makes it an
  * exception a person sees. At start the leases of this machine's dead processes are released (kill -9
@@ -77,9 +77,13 @@ export async function runLine(options: LineRunnerOptions): Promise<LineRunReport
   signal.addEventListener("abort", abort, { once: true });
   try {
     while (!signal.aborted) {
+      const endedBefore = report.jobsRun;
       const leased = await leaseAvailable(options, running, leaseMs, start, signal);
-      if (leased) continue;
-      if (running.size === 0 && untilIdle && (await isIdle(options.queue))) break;
+      // A job that ended meanwhile may have enqueued work, and waiting would not see it end.
+      if (leased === "more" || report.jobsRun !== endedBefore) continue;
+      if (leased === "none" && running.size === 0 && untilIdle && (await isIdle(options.queue))) {
+        break;
+      }
       const pollEnd = new AbortController();
       const poll = wait(pollMs, AbortSignal.any([signal, pollEnd.signal]));
       await Promise.race([...[...running.values()].map((entry) => entry.done), poll]);
@@ -95,29 +99,44 @@ export async function runLine(options: LineRunnerOptions): Promise<LineRunReport
   return report;
 }
 
-/** Leases jobs for every station with room; true when at least one was leased. */
+/**
+ * Leases one job for each station that has a due one and room for it. The queue is asked once which
+ * stations have due jobs (a read), so a worker takes the write lock only to lease a job that is there.
+ * "more" when a station it leased for still has room (it may have more due jobs: ask again at once);
+ * "full" when it leased only up to the stations' limits (new work comes when a job ends, or, from other
+ * processes and delays, at the next poll); "none" when it leased nothing.
+ */
 async function leaseAvailable(
   options: LineRunnerOptions,
   running: ReadonlyMap<string, { station: StationName }>,
   leaseMs: Record<StationName, number>,
   start: (job: LeasedJob) => void,
   signal: AbortSignal,
-): Promise<boolean> {
-  let leased = false;
-  for (const station of stationNames) {
-    let active = [...running.values()].filter((entry) => entry.station === station).length;
-    while (active < options.concurrency[station] && !signal.aborted) {
-      const job = await options.queue.lease(station, {
-        workerId: options.workerId,
-        leaseMs: leaseMs[station],
-      });
-      if (job === undefined) break;
-      start(job);
-      active += 1;
-      leased = true;
-    }
+): Promise<"more" | "full" | "none"> {
+  let leased: "more" | "full" | "none" = "none";
+  for (const station of await options.queue.dueStations()) {
+    if (signal.aborted) break;
+    const room = options.concurrency[station] - runningAt(running, station);
+    if (room <= 0) continue;
+    const job = await options.queue.lease(station, {
+      workerId: options.workerId,
+      leaseMs: leaseMs[station],
+    });
+    if (job === undefined) continue;
+    start(job);
+    if (room > 1) leased = "more";
+    else if (leased === "none") leased = "full";
   }
   return leased;
+}
+
+function runningAt(
+  running: ReadonlyMap<string, { station: StationName }>,
+  station: StationName,
+): number {
+  let count = 0;
+  for (const entry of running.values()) if (entry.station === station) count += 1;
+  return count;
 }
 
 async function work(

@@ -2,7 +2,7 @@
  * Opening everything the stations use on a factory home: the database (migrated), the line's store and
  * artifacts, the job queue, the ledger, the holdout suites, the items' repositories; the sandbox
  * (bubblewrap when it works here, else none, with a warning), the trial executor (with a judge when a
- * model is configured for `judge`) and the agent factory.
+ * model is configured for `judge`), the agent factory and the caches of parsed specs and suites.
  */
 
 import { join } from "node:path";
@@ -21,6 +21,7 @@ import type { Sandbox } from "../runners/sandbox/sandbox.js";
 import { SuiteStore } from "../scenarios/store/suite-store.js";
 import { closeFactoryDatabase, openFactoryDatabase } from "../store/open-factory-database.js";
 import { agentFactory } from "./agent-factory.js";
+import { openLineCaches } from "./cache/line-caches.js";
 import type { LineServices } from "./stations/station-context.js";
 import { ArtifactStore } from "./store/artifact-store.js";
 import { LineStore } from "./store/line-store.js";
@@ -84,6 +85,7 @@ export async function openLineServices(
       environment,
       now,
       clock,
+      caches: openLineCaches(),
     };
     return { services, ...(warning === undefined ? {} : { sandboxWarning: warning }) };
   } catch (error) {

@@ -6,7 +6,14 @@ import {
   type TemporaryQueue,
   temporaryQueue,
 } from "../../test/queue/support/temporary-queue.js";
-import { dueJobQuery, firstDueJob, liveJobQuery } from "./due-jobs.js";
+import { stationNames } from "../contracts/work-item.js";
+import {
+  dueJobQuery,
+  dueStationsQuery,
+  dueStationsReader,
+  firstDueJob,
+  liveJobQuery,
+} from "./due-jobs.js";
 import { newJobRow } from "./job-rows.js";
 
 let subject: TemporaryQueue;
@@ -57,6 +64,15 @@ describe("the lookups per job", () => {
         ),
       ]);
     }
+    const stations = queryPlan(dueStationsQuery(subject.database, startMs).compile());
+    const seeks = stations.filter((step) => step.includes("SEARCH job USING"));
+    expect(seeks).toHaveLength(10);
+    for (const seek of seeks) {
+      expect(seek).toMatch(
+        /SEARCH job USING (COVERING )?INDEX job_due \(station=\? AND state=\? AND run_at<\?\)$/,
+      );
+    }
+    expect(stations.filter((step) => /SCAN job|TEMP B-TREE/.test(step))).toEqual([]);
     const live = queryPlan(liveJobQuery(subject.database, "old-7").compile());
     expect(live).toEqual([
       expect.stringMatching(/^SEARCH job USING INDEX job_live_key \(job_key=\?\)$/),
@@ -88,5 +104,34 @@ describe("firstDueJob", () => {
       state: "leased",
     });
     expect(await firstDueJob(subject.database, "trials", startMs + 800)).toBeUndefined();
+  });
+});
+
+describe("dueStationsReader", () => {
+  it("names the stations whose first due job a lease would find, at the time it is given", async () => {
+    const dueStations = dueStationsReader(subject.database);
+    const lease = { workerId: "host:1", leaseMs: 500 };
+    await subject.queue.enqueue({ station: "gate", payload: {}, key: "gate-now" });
+    await subject.queue.enqueue({ station: "build", payload: {}, key: "build-300", delayMs: 300 });
+    await subject.queue.enqueue({ station: "intake", payload: {}, key: "intake-lease" });
+    await subject.queue.lease("intake", lease);
+    await subject.queue.enqueue({ station: "trials", payload: {}, key: "trials-done" });
+    const done = await subject.queue.lease("trials", lease);
+    if (done !== undefined) await subject.queue.complete(done);
+    await insertDoneJobs(5);
+
+    expect(await dueStations(startMs)).toEqual(["gate"]);
+    expect(await dueStations(startMs + 300)).toEqual(["build", "gate"]);
+    // The intake job's lease expires at 500: it can be leased again from then on.
+    expect(await dueStations(startMs + 500)).toEqual(["intake", "build", "gate"]);
+    for (const at of [startMs, startMs + 300, startMs + 500, startMs + 10_000]) {
+      const stations = await dueStations(at);
+      const firstDue = [];
+      for (const station of stationNames) {
+        if ((await firstDueJob(subject.database, station, at)) !== undefined)
+          firstDue.push(station);
+      }
+      expect(stations).toEqual(firstDue);
+    }
   });
 });

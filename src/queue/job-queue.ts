@@ -62,6 +62,11 @@ export interface JobQueue {
   enqueue(request: JobRequest): Promise<{ id: string; created: boolean }>;
   /** The oldest job of the station that is due and not leased (or whose lease expired), leased now. */
   lease(station: StationName, request: LeaseRequest): Promise<LeasedJob | undefined>;
+  /**
+   * The stations `lease` would hand a job out for now, in the order of `stationNames`: a read, so that
+   * a worker asks only those, instead of trying every station under the write lock.
+   */
+  dueStations(): Promise<StationName[]>;
   /** Keeps a long job (an agent run, a trial session) invisible while it is being worked on. */
   extendLease(job: LeasedJob, leaseMs: number): Promise<void>;
   complete(job: LeasedJob): Promise<void>;

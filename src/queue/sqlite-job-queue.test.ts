@@ -65,6 +65,24 @@ describe("enqueue, lease and complete", () => {
     expect((await subject.queue.lease("trials", worker))?.key).toBe("elsewhere");
   });
 
+  it("says which stations have a job to lease now, by the queue's clock", async () => {
+    expect(await subject.queue.dueStations()).toEqual([]);
+    await subject.queue.enqueue(job("later", { delayMs: 5_000 }));
+    await subject.queue.enqueue({ station: "trials", payload: {}, key: "now" });
+    expect(await subject.queue.dueStations()).toEqual(["trials"]);
+    const trials = await subject.queue.lease("trials", { ...worker, leaseMs: 1_000 });
+    expect(await subject.queue.dueStations()).toEqual([]);
+    subject.advance(1_000);
+    // The trials lease expired: the job is due again, as is the delayed build.
+    expect(await subject.queue.dueStations()).toEqual(["trials"]);
+    subject.advance(4_000);
+    expect(await subject.queue.dueStations()).toEqual(["build", "trials"]);
+    await leaseOrFail();
+    const again = await subject.queue.lease("trials", worker);
+    expect(again?.id).toBe(trials?.id);
+    expect(await subject.queue.dueStations()).toEqual([]);
+  });
+
   it("refuses requests no job can be made of", async () => {
     const station = "paint" as "build";
     await expect(subject.queue.enqueue({ ...job("a"), station })).rejects.toThrow(/no station/);

@@ -12,7 +12,7 @@ import { type StationName, stationNames } from "../contracts/work-item.js";
 import type { FactoryDatabase } from "../store/factory-database.js";
 import { inImmediateTransaction } from "../store/immediate-transaction.js";
 import { type Backoff, checkBackoff, defaultBackoff, retryDelayMs } from "./backoff.js";
-import { firstDueJob, liveJobQuery } from "./due-jobs.js";
+import { dueStationsReader, firstDueJob, liveJobQuery } from "./due-jobs.js";
 import {
   type FailureOutcome,
   type JobQueue,
@@ -46,6 +46,7 @@ export class SqliteJobQueue implements JobQueue {
   readonly #now: () => number;
   readonly #randomId: () => string;
   readonly #backoff: Backoff;
+  #dueStations: ((now: number) => Promise<StationName[]>) | undefined;
 
   constructor(options: SqliteJobQueueOptions) {
     this.#database = options.database;
@@ -97,6 +98,11 @@ export class SqliteJobQueue implements JobQueue {
         return leasedJobFromRow({ ...due, ...changes });
       }
     });
+  }
+
+  dueStations(): Promise<StationName[]> {
+    this.#dueStations ??= dueStationsReader(this.#database);
+    return this.#dueStations(this.#now());
   }
 
   async extendLease(job: LeasedJob, leaseMs: number): Promise<void> {

@@ -8,6 +8,7 @@ import { feedbackFromVerdict } from "../../agents/feedback.js";
 import type { QualityProfile } from "../../contracts/quality-profile.js";
 import { scenarioCategories } from "../../contracts/scenario-category.js";
 import type { WorkItem } from "../../contracts/work-item.js";
+import { loadCachedSuite } from "../cache/line-caches.js";
 import { enqueueJob } from "../jobs.js";
 import { feedbackCandidate } from "../trials/best-candidate.js";
 import { extendSuiteForRound } from "../trials/sequential-round.js";
@@ -28,7 +29,7 @@ export async function extendForMoreTrials(
   const target = inconclusive.find((each) => each.build.id === closest) ?? inconclusive[0];
   if (target === undefined) return false;
   const { spec } = await loadItemSpec(context, item);
-  const suite = await context.suites.load(item.suite);
+  const suite = await loadCachedSuite(context, item.suite);
   const round = target.round + 1;
   const extended = extendSuiteForRound(spec, suite, target.verdict, {
     seed: context.config.line.seed,
@@ -41,7 +42,7 @@ export async function extendForMoreTrials(
     { parent: current.version },
   );
   const reference = `${saved.name}@${saved.version}`;
-  const events = await context.store.events({ workItem: item.id });
+  const events = await context.store.events({ workItem: item.id, types: ["suite.ready"] });
   const announced = events.some(
     (event) => event.type === "suite.ready" && event.payload.suite === reference,
   );
@@ -125,6 +126,6 @@ export function candidateOf(judged: JudgedCandidate) {
 }
 
 async function scenarioTitles(context: JobContext, suite: string): Promise<Record<string, string>> {
-  const loaded = await context.suites.load(suite);
+  const loaded = await loadCachedSuite(context, suite);
   return Object.fromEntries(loaded.scenarios.map((scenario) => [scenario.id, scenario.title]));
 }

@@ -60,7 +60,10 @@ async function judgeCandidates(
   item: WorkItem,
   profile: QualityProfile,
 ): Promise<JudgedCandidate[]> {
-  const events = await context.store.events({ workItem: item.id });
+  const events = await context.store.events({
+    workItem: item.id,
+    types: ["trials.end", "gate.verdict"],
+  });
   const builds = await context.store.builds(item.id, item.attempt);
   const judged: JudgedCandidate[] = [];
   for (const build of builds.filter(

@@ -5,7 +5,7 @@
  * are charged to testing.
  */
 import { type Config, type ModelReference, modelFor } from "../../contracts/config.js";
-import { type ScenarioCategory, scenarioCategories } from "../../contracts/scenario-category.js";
+import type { ScenarioCategory } from "../../contracts/scenario-category.js";
 import { defaultScenarioCounts, type ScenarioCounts, type Spec } from "../../contracts/spec.js";
 import type { Ledger } from "../../ledger/ledger.js";
 import {

@@ -24,7 +24,7 @@ export async function intakeStation(payload: unknown, context: JobContext): Prom
   const minimumScore = profile.intake?.minimumScore ?? defaultIntakeMinimumScore;
   const { spec, text } = await loadItemSpec(context, item);
   const report = await lint(context, item, spec, text, minimumScore);
-  const recorded = await context.store.events({ workItem });
+  const recorded = await context.store.events({ workItem, types: ["intake.end"] });
   if (!recorded.some((event) => event.type === "intake.end")) {
     await context.store.appendEvent(workItem, "intake.end", {
       score: report.score,

@@ -1,6 +1,7 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type LineFixture, lineFixture } from "../../../test/line/support/line-fixture.js";
+import { openLineCaches } from "../cache/line-caches.js";
 import { escalate, loadItemSpec, moveItem, recordOutcomeOnce, startAttempt } from "./item-flow.js";
 
 let fixture: LineFixture;
@@ -17,6 +18,18 @@ describe("the moves every station shares", () => {
     expect(spec.frontMatter.name).toBe("todo-api");
     expect(spec.hash).toBe(item.specHash);
     expect(text).toContain("# Todo API");
+  });
+
+  it("parses an item's spec once per open line: the stations share what the submit parsed", async () => {
+    const item = await fixture.session.submit({ specPath: fixture.smallSpec });
+    const first = await loadItemSpec(fixture.services, item);
+    expect(await loadItemSpec(fixture.context(), item)).toBe(first);
+    expect(fixture.services.caches.specs.size).toBe(1);
+    // A line opened afresh (a restarted process) parses the stored text again, to the same spec.
+    const restarted = { ...fixture.services, caches: openLineCaches() };
+    const reparsed = await loadItemSpec(restarted, item);
+    expect(reparsed).not.toBe(first);
+    expect(reparsed).toEqual(first);
   });
 
   it("moves an item, and does nothing when someone else moved it elsewhere", async () => {

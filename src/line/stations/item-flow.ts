@@ -1,8 +1,8 @@
 /**
- * The moves every station shares: reading the item's spec from its stored text, moving an item
- * (compare-and-set, so a resumed station that finds the move made goes on), sending it to the exception
- * queue with its evidence, refusing work the budget cannot pay for, starting an attempt's builds, and
- * recording an outcome once. Worktrees go when an item settles; their branches stay.
+ * The moves every station shares: reading the item's spec from its stored text (parsed once), moving
+ * an item (compare-and-set, so a resumed station that finds the move made goes on), sending it to the
+ * exception queue with its evidence, refusing work the budget cannot pay for, starting an attempt's
+ * builds, and recording an outcome once. Worktrees go when an item settles; their branches stay.
  */
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
@@ -13,26 +13,33 @@ import type { LineException, WorkItem, WorkItemState } from "../../contracts/wor
 import type { BudgetRefusal } from "../../ledger/cap-check.js";
 import type { ChangeOutcome } from "../../ledger/outcomes.js";
 import { parseSpec } from "../../requirements/parse-spec.js";
+import { type ItemSpec, specCacheKey } from "../cache/line-caches.js";
 import { buildId, enqueueJob, type LineJob } from "../jobs.js";
 import { attemptAgents } from "../line-up.js";
 import type { NewException } from "../store/exception-records.js";
 import type { TransitionChange } from "../store/work-item-records.js";
 import type { LineServices } from "./station-context.js";
 
-/** The spec the item runs on: its stored text (not the file, which may have changed since). */
-export async function loadItemSpec(
-  context: LineServices,
-  item: WorkItem,
-): Promise<{ spec: Spec; text: string }> {
-  const text = await context.artifacts.readText(item.specHash);
-  const folder = dirname(item.specPath);
-  const spec = await parseSpec(text, item.specPath, {
+/**
+ * The spec the item runs on: its stored text (not the file, which may have changed since), parsed once
+ * per open line (the cache is filled when the item is submitted) and shared: do not modify it.
+ */
+export function loadItemSpec(context: LineServices, item: WorkItem): Promise<ItemSpec> {
+  return context.caches.specs.get(specCacheKey(item), async () => {
+    const text = await context.artifacts.readText(item.specHash);
+    return { spec: await parseStoredSpec(text, item.specPath), text };
+  });
+}
+
+/** Parses a spec's text as the file at `specPath`, whose relative files (OpenAPI) are read beside it. */
+export function parseStoredSpec(text: string, specPath: string): Promise<Spec> {
+  const folder = dirname(specPath);
+  return parseSpec(text, specPath, {
     readRelative: async (path) => {
       const target = resolve(folder, path);
       return { text: await readFile(target, "utf8"), path: target };
     },
   });
-  return { spec, text };
 }
 
 /**

@@ -34,7 +34,10 @@ export async function resumeItem(context: LineServices, item: WorkItem): Promise
       return waiting.length;
     }
     case "trials": {
-      const events = await context.store.events({ workItem: item.id });
+      const events = await context.store.events({
+        workItem: item.id,
+        types: ["trials.start", "trials.end"],
+      });
       const waiting = (await context.store.builds(item.id, item.attempt)).filter(
         (build) => build.state === "built" || build.state === "testing",
       );

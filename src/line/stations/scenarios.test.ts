@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type LineFixture, lineFixture } from "../../../test/line/support/line-fixture.js";
+import { type ItemSpec, openLineCaches } from "../cache/line-caches.js";
+import { MemoCache } from "../cache/memo-cache.js";
 import { scenariosStation } from "./scenarios.js";
 
 let fixture: LineFixture;
@@ -59,5 +61,25 @@ describe("the scenarios station", () => {
       (event) => event.type === "suite.ready",
     );
     expect(ready?.type === "suite.ready" && ready.payload.generated).toBe(false);
+  });
+
+  it("reads the spec only to generate a suite, not to find the frozen one by the item's name", async () => {
+    const first = await builtItem();
+    await fixture.runNext("scenarios");
+    await fixture.services.suites.freeze(
+      (await fixture.services.store.workItem(first.id))?.suite ?? "",
+    );
+    const second = await builtItem();
+    const asked: string[] = [];
+    const specs = new (class extends MemoCache<ItemSpec> {
+      override get(key: string, make: () => Promise<ItemSpec>): Promise<ItemSpec> {
+        asked.push(key);
+        return super.get(key, make);
+      }
+    })(4);
+    const caches = { ...openLineCaches(), specs };
+    await scenariosStation({ workItem: second.id }, { ...fixture.context(), caches });
+    expect((await fixture.services.store.workItem(second.id))?.state).toBe("trials");
+    expect(asked).toEqual([]);
   });
 });

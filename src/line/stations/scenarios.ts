@@ -17,7 +17,7 @@ export async function scenariosStation(payload: unknown, context: JobContext): P
   if (item === undefined || item.state !== "scenarios") return;
   const { reference, generated } = await suiteOf(context, item);
   const stored = await context.suites.resolve(reference);
-  const events = await context.store.events({ workItem });
+  const events = await context.store.events({ workItem, types: ["suite.ready"] });
   const announced = events.some(
     (event) => event.type === "suite.ready" && event.payload.suite === reference,
   );
@@ -51,9 +51,10 @@ async function suiteOf(
   item: WorkItem,
 ): Promise<{ reference: string; generated: boolean }> {
   if (item.suite !== undefined) return { reference: item.suite, generated: false };
-  const { spec } = await loadItemSpec(context, item);
-  const frozen = await frozenVersion(context, spec.frontMatter.name);
+  // The item's name is its spec's: the spec is read only when a suite has to be generated from it.
+  const frozen = await frozenVersion(context, item.name);
   if (frozen !== undefined) return { reference: frozen, generated: false };
+  const { spec } = await loadItemSpec(context, item);
   const suite = await generateHoldoutSuite({
     spec,
     config: context.config,

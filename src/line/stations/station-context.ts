@@ -1,6 +1,7 @@
 /**
  * What a station's handler is given: the stores, the queue, the ledger, the suites, the repositories,
- * the trial executor, how agents are created, the config, the clock; and, per job, its abort signal.
+ * the trial executor, how agents are created, the config, the clock, the in-memory caches; and, per
+ * job, its abort signal.
  * A handler is `(payload, context) => Promise<void>` and idempotent: it checks what the store already
  * has before doing any work, so a job run twice (after a crash) does its work once.
  */
@@ -12,6 +13,7 @@ import type { JobQueue } from "../../queue/job-queue.js";
 import type { SuiteStore } from "../../scenarios/store/suite-store.js";
 import type { FactoryDatabase } from "../../store/factory-database.js";
 import type { CreateAgent } from "../agent-factory.js";
+import type { LineCaches } from "../cache/line-caches.js";
 import type { ArtifactStore } from "../store/artifact-store.js";
 import type { LineStore } from "../store/line-store.js";
 import type { TrialExecutor } from "../trials/trial-executor.js";
@@ -35,6 +37,8 @@ export interface LineServices {
   now(): Date;
   /** Milliseconds on a monotonic clock, for durations and timeouts. */
   clock(): number;
+  /** Parsed specs and loaded suites, shared by the jobs of this open line. */
+  caches: LineCaches;
 }
 
 export interface JobContext extends LineServices {

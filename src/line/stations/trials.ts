@@ -9,6 +9,7 @@ import { ShopfloorError } from "../../contracts/errors.js";
 import type { Scenario, Suite } from "../../contracts/scenario.js";
 import type { TrialResult } from "../../contracts/trial-result.js";
 import type { Build, WorkItem } from "../../contracts/work-item.js";
+import { loadCachedSuite } from "../cache/line-caches.js";
 import { enqueueJob, type JobPayloadOf, parseJobPayload } from "../jobs.js";
 import { trialsToRun } from "../trials/trials-to-run.js";
 import { loadItemSpec, moveItem, refuseForBudget } from "./item-flow.js";
@@ -27,7 +28,7 @@ export async function trialsStation(payload: unknown, context: JobContext): Prom
   const build = await context.store.build(job.build);
   if (build === undefined || build.workItem !== item.id || build.attempt !== item.attempt) return;
   if (build.state === "failed" || build.state === "building") return;
-  const suite = await context.suites.load(item.suite);
+  const suite = await loadCachedSuite(context, item.suite);
   const toRun = trialsToRun(suite.scenarios, await context.store.trials(build.id));
   if (toRun.length > 0) {
     const ran = await runTrials(context, item, build, { suite, scenarios: toRun, job });
@@ -138,7 +139,8 @@ async function earlierRounds(
   round: number,
 ): Promise<{ trials: number; failed: number }> {
   const totals = { trials: 0, failed: 0 };
-  for (const event of await context.store.events({ workItem: build.workItem })) {
+  const ends = await context.store.events({ workItem: build.workItem, types: ["trials.end"] });
+  for (const event of ends) {
     if (event.type !== "trials.end" || event.payload.build !== build.id) continue;
     if (event.payload.round >= round) continue;
     totals.trials += event.payload.trials;
@@ -159,7 +161,7 @@ async function closeLeftovers(context: JobContext, build: Build, round: number):
   )) {
     await context.ledger.release(reservation).catch(() => undefined);
   }
-  const events = await context.store.events({ workItem: build.workItem });
+  const events = await context.store.events({ workItem: build.workItem, types: ["trials.end"] });
   const ended = events.some(
     (event) =>
       event.type === "trials.end" &&

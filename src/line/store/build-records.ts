@@ -79,16 +79,14 @@ export async function updateBuild(
   if (change.run !== undefined) changes.run = stored(AgentRun, "run", change.run);
   if (change.verdict !== undefined)
     changes.verdict = stored(GateVerdict, "verdict", change.verdict);
-  const result = await database
+  const updated = await database
     .updateTable("build")
     .set(changes)
     .where("id", "=", id)
+    .returningAll()
     .executeTakeFirst();
-  if (result.numUpdatedRows === 0n)
-    throw new ShopfloorError("not-found", `there is no build ${id}`);
-  const updated = await findBuild(database, id);
   if (updated === undefined) throw new ShopfloorError("not-found", `there is no build ${id}`);
-  return updated;
+  return buildFromRow(updated);
 }
 
 export async function findBuild(

@@ -49,6 +49,11 @@ describe("insertEvent", () => {
     expect(await selectEvents(database, { workItem: "b" })).toEqual([second]);
     expect(await selectEvents(database, { afterSequence: 1 })).toEqual([second]);
     expect(await selectEvents(database, { limit: 1 })).toEqual([first]);
+    expect(await selectEvents(database, { types: ["budget.exceeded"] })).toEqual([second]);
+    expect(
+      await selectEvents(database, { workItem: "a", types: ["trials.start", "trials.end"] }),
+    ).toEqual([first]);
+    expect(await selectEvents(database, { types: [] })).toEqual([]);
   });
 
   it("stores the payload as its definition parsed it (unknown fields refused)", async () => {

@@ -16,6 +16,8 @@ import type { FactoryDatabase, LineEventTable } from "../../store/factory-databa
 
 export interface EventQuery {
   workItem?: string;
+  /** Only events of these types (a station checking what it announced reads only those). */
+  types?: readonly LineEventType[];
   /** Only events after this sequence number (to follow the log from where a reader stopped). */
   afterSequence?: number;
   limit?: number;
@@ -59,6 +61,10 @@ export async function selectEvents(
 ): Promise<LineEvent[]> {
   let select = database.selectFrom("line_event").selectAll().orderBy("sequence", "asc");
   if (query.workItem !== undefined) select = select.where("work_item", "=", query.workItem);
+  if (query.types !== undefined) {
+    if (query.types.length === 0) return [];
+    select = select.where("type", "in", query.types);
+  }
   if (query.afterSequence !== undefined) {
     select = select.where("sequence", ">", query.afterSequence);
   }

@@ -24,7 +24,7 @@ import {
   type NewBuild,
   updateBuild,
 } from "./build-records.js";
-import { type EventQuery, selectEvents } from "./event-log.js";
+import { type EventQuery, insertEvent, selectEvents } from "./event-log.js";
 import {
   type ExceptionFilter,
   findException,
@@ -36,7 +36,7 @@ import {
   recordDecision,
   requireException,
 } from "./exception-records.js";
-import { type LineContext, writeLine } from "./line-transaction.js";
+import type { LineContext } from "./line-transaction.js";
 import { countTrials, insertTrials, selectTrials } from "./trial-records.js";
 import {
   countStates,
@@ -124,13 +124,18 @@ export class LineStore {
     return countStates(this.#database);
   }
 
-  /** Appends an event whose payload the registry accepts (else an invalid-argument error). */
-  appendEvent<Type extends LineEventType>(
+  /**
+   * Appends an event whose payload the registry accepts (else an invalid-argument error). One insert
+   * is its own transaction: no explicit one around it, as the line appends several per job.
+   */
+  async appendEvent<Type extends LineEventType>(
     workItem: string,
     type: Type,
     payload: LineEventPayload<Type>,
   ): Promise<LineEvent> {
-    return writeLine(this.#context, ({ append }) => append(workItem, type, payload));
+    const event = await insertEvent(this.#database, { workItem, type, payload, at: this.#at() });
+    this.#context.onEvent?.(event);
+    return event;
   }
 
   /** In the order they were written. */
