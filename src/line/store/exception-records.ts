@@ -3,7 +3,7 @@
  * people took on it. Opening is idempotent (a resumed station that opens the same exception again gets the
  * open one back) and an exception is decided once; each write carries its event in the same transaction.
  */
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import { ShopfloorError } from "../../contracts/errors.js";
 import type {
   Decision,
@@ -16,7 +16,7 @@ import type {
   FactoryDatabase,
   LineExceptionTable,
 } from "../../store/factory-database.js";
-import { escapeLike, lookupError, matchPrefix } from "./id-lookup.js";
+import { resolveId } from "./id-lookup.js";
 import { decisionFromRow, exceptionFromRow } from "./line-rows.js";
 import { type LineContext, unusedId, writeLine } from "./line-transaction.js";
 
@@ -121,28 +121,10 @@ export async function requireException(
   database: Kysely<FactoryDatabase>,
   idOrPrefix: string,
 ): Promise<LineException> {
-  const exact = await findException(database, idOrPrefix);
-  if (exact !== undefined) return exact;
-  if (idOrPrefix.length === 0)
-    throw new ShopfloorError("invalid-argument", "give an exception's id");
-  const prefixed = await database
-    .selectFrom("line_exception")
-    .selectAll()
-    .where(sql<boolean>`id like ${`${escapeLike(idOrPrefix)}%`} escape '\\'`)
-    .execute();
-  const match = matchPrefix(
-    idOrPrefix,
-    prefixed.map((row) => row.id),
-  );
-  const found = match.kind === "one" ? prefixed.find((row) => row.id === match.id) : undefined;
-  if (found !== undefined) return exceptionFromRow(found);
-  if (match.kind === "one")
-    throw new ShopfloorError("not-found", `there is no exception ${match.id}`);
-  const everyId =
-    match.kind === "none"
-      ? (await database.selectFrom("line_exception").select("id").execute()).map((row) => row.id)
-      : [];
-  throw lookupError("exception", idOrPrefix, match, everyId);
+  const id = await resolveId(database, "line_exception", "exception", idOrPrefix);
+  const found = await findException(database, id);
+  if (found === undefined) throw new ShopfloorError("not-found", `there is no exception ${id}`);
+  return found;
 }
 
 /** Records a person's decision on an open exception, which becomes decided. */

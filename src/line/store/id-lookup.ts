@@ -3,12 +3,38 @@
  * (like a short git hash). When nothing matches, the ids that come closest are named in the error, so a
  * typo is one glance away from the right id.
  */
+import { type Kysely, sql } from "kysely";
 import { ShopfloorError } from "../../contracts/errors.js";
+import type { FactoryDatabase } from "../../store/factory-database.js";
 
 export type PrefixMatch =
   | { kind: "one"; id: string }
   | { kind: "none" }
   | { kind: "many"; ids: string[] };
+
+/**
+ * The full id of the record of `table` that the text names (its id, or a prefix only one id starts
+ * with); else an error: ambiguous, or not found with the closest ids.
+ */
+export async function resolveId(
+  database: Kysely<FactoryDatabase>,
+  table: "work_item" | "line_exception",
+  what: string,
+  text: string,
+): Promise<string> {
+  if (text.length === 0) throw new ShopfloorError("invalid-argument", `give the ${what}'s id`);
+  const ids = async (startingWith: string) =>
+    (
+      await database
+        .selectFrom(table)
+        .select("id")
+        .where(sql<boolean>`id like ${`${escapeLike(startingWith)}%`} escape '\\'`)
+        .execute()
+    ).map((row) => row.id);
+  const match = matchPrefix(text, await ids(text));
+  if (match.kind === "one") return match.id;
+  throw lookupError(what, text, match, match.kind === "none" ? await ids("") : []);
+}
 
 /** Which of the given ids the text names: itself exactly, else the one id it is a prefix of. */
 export function matchPrefix(text: string, ids: readonly string[]): PrefixMatch {

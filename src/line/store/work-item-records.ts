@@ -3,7 +3,7 @@
  * is expected to be in, the `work-item.transition` event written before the change, a repeated move
  * recognised as already made), and finding items by id, prefix or state.
  */
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import { ShopfloorError } from "../../contracts/errors.js";
 import {
   LineUp,
@@ -12,7 +12,7 @@ import {
   workItemStates,
 } from "../../contracts/work-item.js";
 import type { FactoryDatabase, WorkItemTable } from "../../store/factory-database.js";
-import { escapeLike, lookupError, matchPrefix } from "./id-lookup.js";
+import { resolveId } from "./id-lookup.js";
 import { workItemFromRow } from "./line-rows.js";
 import { type LineContext, unusedId, writeLine } from "./line-transaction.js";
 
@@ -157,24 +157,10 @@ export async function requireWorkItem(
   database: Kysely<FactoryDatabase>,
   idOrPrefix: string,
 ): Promise<WorkItem> {
-  const exact = await findWorkItem(database, idOrPrefix);
-  if (exact !== undefined) return exact;
-  if (idOrPrefix.length === 0)
-    throw new ShopfloorError("invalid-argument", "give a work item's id");
-  const prefixed = await database
-    .selectFrom("work_item")
-    .selectAll()
-    .where(sql<boolean>`id like ${`${escapeLike(idOrPrefix)}%`} escape '\\'`)
-    .execute();
-  const match = matchPrefix(
-    idOrPrefix,
-    prefixed.map((row) => row.id),
-  );
-  const found = match.kind === "one" ? prefixed.find((row) => row.id === match.id) : undefined;
-  if (found !== undefined) return workItemFromRow(found);
-  if (match.kind === "one") throw notFound(match.id);
-  const everyId = match.kind === "none" ? await allIds(database) : [];
-  throw lookupError("work item", idOrPrefix, match, everyId);
+  const id = await resolveId(database, "work_item", "work item", idOrPrefix);
+  const found = await findWorkItem(database, id);
+  if (found === undefined) throw notFound(id);
+  return found;
 }
 
 /** Work items, newest first; only those in the given states when states are given. */
@@ -215,10 +201,6 @@ async function selectRow(
   id: string,
 ): Promise<WorkItemTable | undefined> {
   return database.selectFrom("work_item").selectAll().where("id", "=", id).executeTakeFirst();
-}
-
-async function allIds(database: Kysely<FactoryDatabase>): Promise<string[]> {
-  return (await database.selectFrom("work_item").select("id").execute()).map((row) => row.id);
 }
 
 function notFound(workItem: string): ShopfloorError {
