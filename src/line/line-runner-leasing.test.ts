@@ -1,8 +1,6 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { hostname, tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Kysely } from "kysely";
+import { hostname } from "node:os";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type TemporaryQueue, temporaryQueue } from "../../test/queue/support/temporary-queue.js";
 import { type StationName, stationNames } from "../contracts/work-item.js";
 import type {
   FailureOutcome,
@@ -13,28 +11,19 @@ import type {
   StationCounts,
 } from "../queue/job-queue.js";
 import { SqliteJobQueue } from "../queue/sqlite-job-queue.js";
-import type { FactoryDatabase } from "../store/factory-database.js";
-import { closeFactoryDatabase, openFactoryDatabase } from "../store/open-factory-database.js";
 import { type LineRunnerOptions, runLine } from "./line-runner.js";
 
 const one = { intake: 1, build: 1, scenarios: 1, trials: 1, gate: 1 };
 const turn = () => new Promise<void>((settle) => setImmediate(settle));
 
 describe("the line runner's leasing, on the real queue", () => {
-  let folder: string;
-  let database: Kysely<FactoryDatabase>;
-  let clock: number;
+  let temporary: TemporaryQueue;
   let queue: SqliteJobQueue;
   beforeEach(async () => {
-    folder = mkdtempSync(join(tmpdir(), "shopfloor-runner-leasing-"));
-    database = await openFactoryDatabase(join(folder, "factory.db"));
-    clock = 1_000_000;
-    queue = new SqliteJobQueue({ database, now: () => clock });
+    temporary = await temporaryQueue();
+    queue = temporary.queue;
   });
-  afterEach(async () => {
-    await closeFactoryDatabase(database);
-    rmSync(folder, { recursive: true, force: true });
-  });
+  afterEach(() => temporary.close());
 
   it("takes the write lock only for jobs that are there: every lease it asks for finds one", async () => {
     const leased: string[] = [];
@@ -44,7 +33,7 @@ describe("the line runner's leasing, on the real queue", () => {
         leased.push(job === undefined ? `${station}: none` : station);
         return job;
       }
-    })({ database, now: () => clock });
+    })({ database: temporary.database, now: temporary.now });
     for (const key of ["a", "b", "c"]) {
       await queue.enqueue({ station: "intake", payload: {}, key: `intake-${key}` });
     }
@@ -54,7 +43,7 @@ describe("the line runner's leasing, on the real queue", () => {
       concurrency: { ...one, build: 2 },
       workerId: `${hostname()}:${process.pid}`,
       wait: async (milliseconds) => {
-        clock += milliseconds;
+        temporary.advance(milliseconds);
         await turn();
       },
       repeat: () => () => undefined,

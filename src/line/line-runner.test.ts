@@ -1,30 +1,18 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { hostname, tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Kysely } from "kysely";
+import { hostname } from "node:os";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type TemporaryQueue, temporaryQueue } from "../../test/queue/support/temporary-queue.js";
 import { ShopfloorError } from "../contracts/errors.js";
 import type { StationName } from "../contracts/work-item.js";
-import { SqliteJobQueue } from "../queue/sqlite-job-queue.js";
-import type { FactoryDatabase } from "../store/factory-database.js";
-import { closeFactoryDatabase, openFactoryDatabase } from "../store/open-factory-database.js";
+import type { SqliteJobQueue } from "../queue/sqlite-job-queue.js";
 import { isLocalWorkerGone, isRetryable, type LineRunnerOptions, runLine } from "./line-runner.js";
 
-let folder: string;
-let database: Kysely<FactoryDatabase>;
-let clock: number;
+let temporary: TemporaryQueue;
 let queue: SqliteJobQueue;
-
 beforeEach(async () => {
-  folder = mkdtempSync(join(tmpdir(), "shopfloor-runner-"));
-  database = await openFactoryDatabase(join(folder, "factory.db"));
-  clock = 1_000_000;
-  queue = new SqliteJobQueue({ database, now: () => clock });
+  temporary = await temporaryQueue();
+  queue = temporary.queue;
 });
-afterEach(async () => {
-  await closeFactoryDatabase(database);
-  rmSync(folder, { recursive: true, force: true });
-});
+afterEach(() => temporary.close());
 
 const one = { intake: 1, build: 1, scenarios: 1, trials: 1, gate: 1 };
 
@@ -39,7 +27,7 @@ function options(overrides: Partial<LineRunnerOptions>): LineRunnerOptions {
     concurrency: one,
     workerId: `${hostname()}:${process.pid}`,
     wait: async (milliseconds) => {
-      clock += milliseconds;
+      temporary.advance(milliseconds);
       await new Promise((settle) => setImmediate(settle));
     },
     repeat: () => () => undefined,
@@ -187,11 +175,11 @@ describe("the line runner", () => {
       }),
     );
     await running;
-    clock += 20_000;
+    temporary.advance(20_000);
     beat();
-    await until(async () => (await leaseExpiry()) === clock + 30_000);
+    await until(async () => (await leaseExpiry()) === temporary.now() + 30_000);
     // Another worker took the job: the next beat finds the lease lost and stops this one.
-    await database
+    await temporary.database
       .updateTable("job")
       .set({ lease_token: "someone-else", worker_id: "other-host:1" })
       .execute();
@@ -200,7 +188,7 @@ describe("the line runner", () => {
     // The job is the other worker's now: this runner would wait for it, so it is stopped.
     stop.abort();
     await outcome;
-    const row = await database
+    const row = await temporary.database
       .selectFrom("job")
       .select(["state", "lease_token"])
       .executeTakeFirst();
@@ -209,7 +197,10 @@ describe("the line runner", () => {
 });
 
 async function leaseExpiry(): Promise<number | null> {
-  const row = await database.selectFrom("job").select("lease_expires_at").executeTakeFirstOrThrow();
+  const row = await temporary.database
+    .selectFrom("job")
+    .select("lease_expires_at")
+    .executeTakeFirstOrThrow();
   return row.lease_expires_at;
 }
 

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Kysely } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { thrownBy } from "../../../test/line/support/line-store-harness.js";
 import type { AgentRun, FeedbackReport } from "../../contracts/agent-run.js";
-import { ShopfloorError } from "../../contracts/errors.js";
 import type { GateVerdict } from "../../contracts/gate-verdict.js";
 import type { FactoryDatabase } from "../../store/factory-database.js";
 import { closeFactoryDatabase, openFactoryDatabase } from "../../store/open-factory-database.js";
@@ -60,15 +60,6 @@ const verdict: GateVerdict = {
   flakyScenarios: [],
   additionalScenariosNeeded: null,
 };
-
-async function thrownBy(promise: Promise<unknown>): Promise<ShopfloorError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (error instanceof ShopfloorError) return error;
-  throw new Error(`expected a ShopfloorError, got ${String(error)}`);
-}
 
 describe("LineStore builds", () => {
   it("creates a build in state building, and returns the same one when asked again", async () => {

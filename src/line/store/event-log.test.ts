@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Kysely } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { thrownBy } from "../../../test/line/support/line-store-harness.js";
 import { ShopfloorError } from "../../contracts/errors.js";
 import type { FactoryDatabase } from "../../store/factory-database.js";
 import { closeFactoryDatabase, openFactoryDatabase } from "../../store/open-factory-database.js";
@@ -20,15 +21,6 @@ afterEach(async () => {
   await closeFactoryDatabase(database);
   rmSync(folder, { recursive: true, force: true });
 });
-
-async function thrownBy(promise: Promise<unknown>): Promise<ShopfloorError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (error instanceof ShopfloorError) return error;
-  throw new Error(`expected a ShopfloorError, got ${String(error)}`);
-}
 
 describe("insertEvent", () => {
   it("numbers events in the order they are written, across work items", async () => {

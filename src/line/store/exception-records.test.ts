@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Kysely } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ShopfloorError } from "../../contracts/errors.js";
+import { thrownBy } from "../../../test/line/support/line-store-harness.js";
 import type { LineEvent } from "../../contracts/line-event.js";
 import type { WorkItem } from "../../contracts/work-item.js";
 import type { FactoryDatabase } from "../../store/factory-database.js";
@@ -43,15 +43,6 @@ afterEach(async () => {
   await closeFactoryDatabase(database);
   rmSync(folder, { recursive: true, force: true });
 });
-
-async function thrownBy(promise: Promise<unknown>): Promise<ShopfloorError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (error instanceof ShopfloorError) return error;
-  throw new Error(`expected a ShopfloorError, got ${String(error)}`);
-}
 
 function retriesSpent(build?: string) {
   return store.openException({

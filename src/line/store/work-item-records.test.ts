@@ -1,69 +1,13 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Kysely } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ShopfloorError } from "../../contracts/errors.js";
-import type { LineEvent } from "../../contracts/line-event.js";
-import type { FactoryDatabase } from "../../store/factory-database.js";
+import { describe, expect, it } from "vitest";
+import { thrownBy, useLineStore } from "../../../test/line/support/line-store-harness.js";
 import { closeFactoryDatabase, openFactoryDatabase } from "../../store/open-factory-database.js";
 import { LineStore } from "./line-store.js";
 
-let folder: string;
-let path: string;
-let database: Kysely<FactoryDatabase>;
-let store: LineStore;
-let heard: LineEvent[];
-let clock: number;
-let counter: number;
-const now = () => new Date(clock);
-
-beforeEach(async () => {
-  folder = mkdtempSync(join(tmpdir(), "shopfloor-line-store-"));
-  path = join(folder, "factory.db");
-  database = await openFactoryDatabase(path);
-  heard = [];
-  clock = Date.parse("2026-11-24T09:00:00.000Z");
-  counter = 0;
-  store = new LineStore({
-    database,
-    now,
-    randomHex: (bytes) => {
-      counter += 1;
-      return counter.toString(16).padStart(bytes * 2, "0");
-    },
-    onEvent: (event) => heard.push(event),
-  });
-});
-afterEach(async () => {
-  await closeFactoryDatabase(database);
-  rmSync(folder, { recursive: true, force: true });
-});
-
-const single = { pattern: "single", agent: { agent: "scaffold" } } as const;
-
-function newItem(name = "todo-api") {
-  return store.createWorkItem({
-    name,
-    specPath: `/specs/${name}.md`,
-    specHash: "a".repeat(64),
-    profile: "standard",
-    lineUp: single,
-  });
-}
-
-async function thrownBy(promise: Promise<unknown>): Promise<ShopfloorError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (error instanceof ShopfloorError) return error;
-  throw new Error(`expected a ShopfloorError, got ${String(error)}`);
-}
+const line = useLineStore();
 
 describe("LineStore work items", () => {
   it("creates an item in intake, attempt 1, with its create event, and finds it again", async () => {
-    const item = await store.createWorkItem({
+    const item = await line.store.createWorkItem({
       name: "todo-api",
       specPath: "/specs/todo-api.md",
       specHash: "a".repeat(64),
@@ -88,9 +32,9 @@ describe("LineStore work items", () => {
       createdAt: "2026-11-24T09:00:00.000Z",
       updatedAt: "2026-11-24T09:00:00.000Z",
     });
-    expect(await store.workItem(item.id)).toEqual(item);
-    expect(await store.workItem("todo-api-ffffff")).toBeUndefined();
-    const events = await store.events({ workItem: item.id });
+    expect(await line.store.workItem(item.id)).toEqual(item);
+    expect(await line.store.workItem("todo-api-ffffff")).toBeUndefined();
+    const events = await line.store.events({ workItem: item.id });
     expect(events).toEqual([
       {
         sequence: 1,
@@ -110,15 +54,15 @@ describe("LineStore work items", () => {
   });
 
   it("draws another suffix when the random one is taken", async () => {
-    const first = await newItem();
-    counter = 0;
-    const second = await newItem();
+    const first = await line.newItem();
+    line.restartIds();
+    const second = await line.newItem();
     expect([first.id, second.id]).toEqual(["todo-api-000001", "todo-api-000002"]);
   });
 
   it("refuses a line-up its contract does not accept, and writes nothing", async () => {
     const error = await thrownBy(
-      store.createWorkItem({
+      line.store.createWorkItem({
         name: "todo-api",
         specPath: "/specs/todo-api.md",
         specHash: "a",
@@ -127,21 +71,21 @@ describe("LineStore work items", () => {
       }),
     );
     expect(error.code).toBe("invalid-argument");
-    expect(await store.workItems()).toEqual([]);
-    expect(await store.events()).toEqual([]);
+    expect(await line.store.workItems()).toEqual([]);
+    expect(await line.store.events()).toEqual([]);
   });
 
   it("lists items newest first, filtered by state, and counts every state", async () => {
-    const older = await newItem("older");
-    clock += 1000;
-    const newer = await newItem("newer");
-    await store.transition(older.id, { from: "intake", to: "build", reason: "lint 90 ≥ 60" });
-    expect((await store.workItems()).map((item) => item.id)).toEqual([newer.id, older.id]);
-    expect((await store.workItems({ states: ["build"] })).map((item) => item.id)).toEqual([
+    const older = await line.newItem("older");
+    line.advance(1000);
+    const newer = await line.newItem("newer");
+    await line.store.transition(older.id, { from: "intake", to: "build", reason: "lint 90 ≥ 60" });
+    expect((await line.store.workItems()).map((item) => item.id)).toEqual([newer.id, older.id]);
+    expect((await line.store.workItems({ states: ["build"] })).map((item) => item.id)).toEqual([
       older.id,
     ]);
-    expect(await store.workItems({ states: [] })).toEqual([]);
-    expect(await store.stateCounts()).toEqual({
+    expect(await line.store.workItems({ states: [] })).toEqual([]);
+    expect(await line.store.stateCounts()).toEqual({
       intake: 1,
       build: 1,
       scenarios: 0,
@@ -154,29 +98,29 @@ describe("LineStore work items", () => {
   });
 
   it("finds an item by a unique prefix, and says what is ambiguous or close", async () => {
-    await newItem("todo-api");
-    await newItem("todo-app");
-    await newItem("under_score");
-    expect((await store.requireWorkItem("todo-api-000001")).id).toBe("todo-api-000001");
-    expect((await store.requireWorkItem("todo-app")).id).toBe("todo-app-000002");
-    const ambiguous = await thrownBy(store.requireWorkItem("todo-ap"));
+    await line.newItem("todo-api");
+    await line.newItem("todo-app");
+    await line.newItem("under_score");
+    expect((await line.store.requireWorkItem("todo-api-000001")).id).toBe("todo-api-000001");
+    expect((await line.store.requireWorkItem("todo-app")).id).toBe("todo-app-000002");
+    const ambiguous = await thrownBy(line.store.requireWorkItem("todo-ap"));
     expect(ambiguous.code).toBe("invalid-argument");
     expect(ambiguous.message).toContain("todo-api-000001, todo-app-000002");
-    const missing = await thrownBy(store.requireWorkItem("todo-apx"));
+    const missing = await thrownBy(line.store.requireWorkItem("todo-apx"));
     expect(missing.code).toBe("not-found");
     expect(missing.message).toContain("did you mean todo-api-000001, todo-app-000002?");
     // `_` is not a wildcard: "under-" must not find "under_score".
-    expect((await thrownBy(store.requireWorkItem("under-"))).code).toBe("not-found");
-    expect((await store.requireWorkItem("under_")).id).toBe("under_score-000003");
-    expect((await thrownBy(store.requireWorkItem(""))).code).toBe("invalid-argument");
+    expect((await thrownBy(line.store.requireWorkItem("under-"))).code).toBe("not-found");
+    expect((await line.store.requireWorkItem("under_")).id).toBe("under_score-000003");
+    expect((await thrownBy(line.store.requireWorkItem(""))).code).toBe("invalid-argument");
   });
 });
 
 describe("LineStore transitions", () => {
   it("writes the transition event, then moves the item, with attempt, suite and approved build", async () => {
-    const item = await newItem();
-    clock += 5000;
-    const moved = await store.transition(item.id, {
+    const item = await line.newItem();
+    line.advance(5000);
+    const moved = await line.store.transition(item.id, {
       from: "intake",
       to: "build",
       reason: "lint 90 ≥ 60",
@@ -184,22 +128,22 @@ describe("LineStore transitions", () => {
     expect(moved.changed).toBe(true);
     expect(moved.item).toMatchObject({ state: "build", attempt: 1 });
     expect(moved.item.updatedAt).toBe("2026-11-24T09:00:05.000Z");
-    expect(await store.workItem(item.id)).toEqual(moved.item);
-    await store.transition(item.id, {
+    expect(await line.store.workItem(item.id)).toEqual(moved.item);
+    await line.store.transition(item.id, {
       from: "build",
       to: "trials",
       reason: "built",
       suite: "todo-api@1",
     });
-    await store.transition(item.id, { from: "trials", to: "gate", reason: "tested" });
-    const regenerated = await store.transition(item.id, {
+    await line.store.transition(item.id, { from: "trials", to: "gate", reason: "tested" });
+    const regenerated = await line.store.transition(item.id, {
       from: "gate",
       to: "build",
       reason: "regenerate: edge 41/50 < 90%",
       attempt: 2,
     });
     expect(regenerated.item).toMatchObject({ state: "build", attempt: 2, suite: "todo-api@1" });
-    const transitions = (await store.events({ workItem: item.id })).filter(
+    const transitions = (await line.store.events({ workItem: item.id })).filter(
       (event) => event.type === "work-item.transition",
     );
     expect(transitions.map((event) => event.payload)).toEqual([
@@ -211,83 +155,83 @@ describe("LineStore transitions", () => {
   });
 
   it("recognises a move already made (a resumed station) and writes nothing", async () => {
-    const item = await newItem();
+    const item = await line.newItem();
     const change = { from: "intake", to: "build", reason: "lint 90 ≥ 60" } as const;
-    await store.transition(item.id, change);
-    const again = await store.transition(item.id, change);
+    await line.store.transition(item.id, change);
+    const again = await line.store.transition(item.id, change);
     expect(again).toMatchObject({ changed: false, item: { state: "build", attempt: 1 } });
-    expect((await store.events({ workItem: item.id })).length).toBe(2);
+    expect((await line.store.events({ workItem: item.id })).length).toBe(2);
   });
 
   it("refuses a move from a state the item is not in, naming both states", async () => {
-    const item = await newItem();
+    const item = await line.newItem();
     const error = await thrownBy(
-      store.transition(item.id, { from: "gate", to: "approved", reason: "approved" }),
+      line.store.transition(item.id, { from: "gate", to: "approved", reason: "approved" }),
     );
     expect(error.code).toBe("invalid-argument");
     expect(error.message).toContain("is in state intake");
     expect(error.message).toContain("not gate");
-    expect((await store.workItem(item.id))?.state).toBe("intake");
-    expect((await store.events()).map((event) => event.type)).toEqual(["work-item.create"]);
+    expect((await line.store.workItem(item.id))?.state).toBe("intake");
+    expect((await line.store.events()).map((event) => event.type)).toEqual(["work-item.create"]);
     // In `to`, but at another attempt: not the same move.
-    await store.transition(item.id, { from: "intake", to: "build", reason: "ok" });
+    await line.store.transition(item.id, { from: "intake", to: "build", reason: "ok" });
     const otherAttempt = await thrownBy(
-      store.transition(item.id, { from: "gate", to: "build", reason: "again", attempt: 2 }),
+      line.store.transition(item.id, { from: "gate", to: "build", reason: "again", attempt: 2 }),
     );
     expect(otherAttempt.code).toBe("invalid-argument");
   });
 
   it("says when the item does not exist", async () => {
     const error = await thrownBy(
-      store.transition("nothing-000000", { from: "intake", to: "build", reason: "ok" }),
+      line.store.transition("nothing-000000", { from: "intake", to: "build", reason: "ok" }),
     );
     expect(error.code).toBe("not-found");
   });
 
   it("lets only one of two concurrent moves from the same state happen", async () => {
-    const item = await newItem();
+    const item = await line.newItem();
     const outcomes = await Promise.allSettled([
-      store.transition(item.id, { from: "intake", to: "build", reason: "first" }),
-      store.transition(item.id, { from: "intake", to: "exception", reason: "second" }),
+      line.store.transition(item.id, { from: "intake", to: "build", reason: "first" }),
+      line.store.transition(item.id, { from: "intake", to: "exception", reason: "second" }),
     ]);
     expect(outcomes.map((outcome) => outcome.status)).toEqual(["fulfilled", "rejected"]);
-    const transitions = (await store.events()).filter(
+    const transitions = (await line.store.events()).filter(
       (event) => event.type === "work-item.transition",
     );
     expect(transitions.map((event) => event.payload.to)).toEqual(["build"]);
   });
 
   it("refuses a stale move made through another connection to the same file", async () => {
-    const item = await newItem();
-    const otherDatabase = await openFactoryDatabase(path);
+    const item = await line.newItem();
+    const otherDatabase = await openFactoryDatabase(line.path);
     try {
-      const other = new LineStore({ database: otherDatabase, now });
+      const other = new LineStore({ database: otherDatabase, now: line.now });
       await other.transition(item.id, { from: "intake", to: "exception", reason: "too vague" });
       const stale = await thrownBy(
-        store.transition(item.id, { from: "intake", to: "build", reason: "lint ok" }),
+        line.store.transition(item.id, { from: "intake", to: "build", reason: "lint ok" }),
       );
       expect(stale.code).toBe("invalid-argument");
-      expect((await store.workItem(item.id))?.state).toBe("exception");
+      expect((await line.store.workItem(item.id))?.state).toBe("exception");
     } finally {
       await closeFactoryDatabase(otherDatabase);
     }
   });
 
   it("changes the suite without moving the item", async () => {
-    const item = await newItem();
-    clock += 1000;
-    const changed = await store.setSuite(item.id, "todo-api@2");
+    const item = await line.newItem();
+    line.advance(1000);
+    const changed = await line.store.setSuite(item.id, "todo-api@2");
     expect(changed).toMatchObject({ state: "intake", suite: "todo-api@2" });
     expect(changed.updatedAt).toBe("2026-11-24T09:00:01.000Z");
-    expect((await store.workItem(item.id))?.suite).toBe("todo-api@2");
-    expect((await thrownBy(store.setSuite("nothing", "x@1"))).code).toBe("not-found");
+    expect((await line.store.workItem(item.id))?.suite).toBe("todo-api@2");
+    expect((await thrownBy(line.store.setSuite("nothing", "x@1"))).code).toBe("not-found");
   });
 
   it("changes the profile without moving the item", async () => {
-    const item = await newItem();
-    const changed = await store.setProfile(item.id, "standard");
+    const item = await line.newItem();
+    const changed = await line.store.setProfile(item.id, "standard");
     expect(changed).toMatchObject({ state: "intake", profile: "standard" });
-    expect((await store.workItem(item.id))?.profile).toBe("standard");
-    expect((await thrownBy(store.setProfile(item.id, ""))).code).toBe("invalid-argument");
+    expect((await line.store.workItem(item.id))?.profile).toBe("standard");
+    expect((await thrownBy(line.store.setProfile(item.id, ""))).code).toBe("invalid-argument");
   });
 });
