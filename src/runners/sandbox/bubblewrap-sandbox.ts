@@ -178,10 +178,10 @@ export class BubblewrapSandbox implements Sandbox {
     sandboxUser: SandboxUser | undefined,
   ): Promise<string[]> {
     const { currentUserId, countTasksOfUser, prlimitPath } = this.dependencies;
-    const processLimit =
-      sandboxUser === undefined
-        ? (await countTasksOfUser(currentUserId())) + limits.maxProcesses
-        : limits.maxProcesses;
+    // RLIMIT_NPROC counts every task of the uid the command runs as, host-wide: other sandboxes (a live
+    // release, concurrent trials) run as the same user, so each gets its allowance on top of those.
+    const uid = sandboxUser?.uid ?? currentUserId();
+    const processLimit = (await countTasksOfUser(uid)) + limits.maxProcesses;
     return limitWrapperArguments({ limits, processLimit, prlimitPath });
   }
 

@@ -28,8 +28,9 @@ export function resolveLimits(requested: Partial<SandboxLimits> = {}): SandboxLi
 export interface LimitWrapperPlan {
   limits: SandboxLimits;
   /**
-   * The RLIMIT_NPROC value. The kernel counts it per real user across the host, so it is `maxProcesses`
-   * when the sandbox has a user of its own, and the user's current count plus `maxProcesses` otherwise.
+   * The RLIMIT_NPROC value. The kernel counts it per real user across the host, so it is the current count
+   * of the user the command runs as (the sandbox user's includes the other sandboxes: live releases,
+   * concurrent trials) plus `maxProcesses`.
    */
   processLimit: number;
   prlimitPath: string;
