@@ -12,7 +12,9 @@ import {
   IntakePolicy,
   IntervalMethodName,
   Probability,
+  SloPolicy,
 } from "./quality-profile.js";
+import { DeployConfig, MonitorConfig } from "./release.js";
 import { ScenarioCategory } from "./scenario-category.js";
 import { LineUp } from "./work-item.js";
 import { parseYamlDocument } from "./yaml-document.js";
@@ -29,6 +31,8 @@ export const ProfileDefinition = z.strictObject({
   intake: IntakePolicy.optional(),
   maxAttempts: z.int().min(1).max(20).optional(),
   maxTrialRounds: z.int().min(1).max(20).optional(),
+  /** What the monitor holds a live release to: `slo: { errorRate: 0.01, p95LatencyMs: 300 }`. */
+  slo: SloPolicy.partial().optional(),
 });
 export type ProfileDefinition = z.infer<typeof ProfileDefinition>;
 
@@ -149,6 +153,7 @@ export const StationConcurrency = z.strictObject({
   scenarios: z.int().min(1).max(64).default(2),
   trials: z.int().min(1).max(64).default(2),
   gate: z.int().min(1).max(64).default(4),
+  deploy: z.int().min(1).max(64).default(1),
 });
 
 /** The line: which agents build (the line-up; default: the default agent alone) and how much at once. */
@@ -160,6 +165,7 @@ export const LineConfig = z.strictObject({
     scenarios: 2,
     trials: 2,
     gate: 4,
+    deploy: 1,
   }),
   /** Seeds scenario generation and fault injection, so a line run can be replayed. */
   seed: z.int().nonnegative().default(1),
@@ -179,6 +185,10 @@ export const Config = z.strictObject({
   models: ModelsConfig.default({}),
   agents: AgentsConfig.default({}),
   line: LineConfig.default(LineConfig.parse({})),
+  /** Where approved builds go live: the embedded local target unless told otherwise. */
+  deploy: DeployConfig.default(DeployConfig.parse({})),
+  /** How often live releases are probed, and how sure a breach must be before a rollback. */
+  monitor: MonitorConfig.default(MonitorConfig.parse({})),
 });
 export type Config = z.infer<typeof Config>;
 

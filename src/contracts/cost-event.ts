@@ -71,7 +71,7 @@ export const MachineRate = z.strictObject({
 });
 export type MachineRate = z.infer<typeof MachineRate>;
 
-export const machineWorkKinds = ["trial", "build", "probe"] as const;
+export const machineWorkKinds = ["trial", "build", "probe", "deploy"] as const;
 export const MachineWork = z.enum(machineWorkKinds);
 export type MachineWork = z.infer<typeof MachineWork>;
 

@@ -9,6 +9,7 @@ export * from "./line-event.js";
 export * from "./lint.js";
 export * from "./observation.js";
 export * from "./quality-profile.js";
+export * from "./release.js";
 export * from "./scenario-category.js";
 export * from "./spec.js";
 export * from "./token-usage.js";

@@ -46,6 +46,19 @@ export type IntakePolicy = z.infer<typeof IntakePolicy>;
 /** The intake minimum of a profile that does not say one (a profile written from scratch). */
 export const defaultIntakeMinimumScore = 75;
 
+/**
+ * What a live release must show, judged on the probes: the share of failed probes, and the 95th
+ * percentile of their latency (judged as "at most 5% of probes slower than this").
+ */
+export const SloPolicy = z.strictObject({
+  /** The failure rate of probes a healthy release stays under. */
+  errorRate: Probability.default(0.02),
+  p95LatencyMs: z.number().positive().default(1_000),
+});
+export type SloPolicy = z.infer<typeof SloPolicy>;
+
+export const defaultSloPolicy: SloPolicy = SloPolicy.parse({});
+
 export const QualityProfile = z.strictObject({
   name: z.string().min(1),
   description: z.string().default(""),
@@ -69,6 +82,8 @@ export const QualityProfile = z.strictObject({
    * `more-trials`, each with new scenarios, within the testing budget. Then the item is escalated.
    */
   maxTrialRounds: z.int().min(1).max(20).default(3),
+  /** What the monitor holds a live release of this profile to. */
+  slo: SloPolicy.default(defaultSloPolicy),
 });
 export type QualityProfile = z.infer<typeof QualityProfile>;
 export type QualityProfileInput = z.input<typeof QualityProfile>;

@@ -3,7 +3,8 @@
  * payments 99.9%); the per-category thresholds are chosen so that the default suite (100 normal, 50 edge,
  * 30 malicious scenarios) can approve a flawless build under the default profile, `admin`. The stricter
  * profiles need larger suites, and `shopfloor plan --profile` says how many scenarios they add. The
- * intake minimums (60, 75, 85) are the requirements-lint scores a spec needs before any money is spent.
+ * intake minimums (60, 75, 85) are the requirements-lint scores a spec needs before any money is spent;
+ * the SLOs are what the monitor holds a live release to (its probes' failure rate and p95 latency).
  */
 import type { QualityProfile } from "../contracts/index.js";
 
@@ -23,6 +24,7 @@ export const builtInProfiles: readonly QualityProfile[] = [
     intake: { minimumScore: 60 },
     maxAttempts: 3,
     maxTrialRounds: 3,
+    slo: { errorRate: 0.05, p95LatencyMs: 1_000 },
   },
   {
     name: "standard",
@@ -38,6 +40,7 @@ export const builtInProfiles: readonly QualityProfile[] = [
     intake: { minimumScore: 75 },
     maxAttempts: 3,
     maxTrialRounds: 3,
+    slo: { errorRate: 0.01, p95LatencyMs: 500 },
   },
   {
     name: "payments",
@@ -54,6 +57,7 @@ export const builtInProfiles: readonly QualityProfile[] = [
     intake: { minimumScore: 85 },
     maxAttempts: 3,
     maxTrialRounds: 3,
+    slo: { errorRate: 0.002, p95LatencyMs: 500 },
   },
 ];
 

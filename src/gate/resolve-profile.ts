@@ -75,6 +75,7 @@ function applyDefinition(
     intake: definition.intake ?? base?.intake,
     maxAttempts: definition.maxAttempts ?? base?.maxAttempts,
     maxTrialRounds: definition.maxTrialRounds ?? base?.maxTrialRounds,
+    slo: { ...base?.slo, ...definition.slo },
     categories,
   };
   const parsed = QualityProfile.safeParse(merged);

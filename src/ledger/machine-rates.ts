@@ -1,7 +1,8 @@
 /**
  * What machine time costs: CPU-seconds and wall-seconds of trials, builds and probes, at configurable
  * dollars per hour. Defaults are stated assumptions, meant to be replaced with the user's own bill: a
- * cloud vCPU-hour for trials and probes, a hosted CI runner's minute (billed by wall time) for builds.
+ * cloud vCPU-hour for trials and probes, a hosted CI runner's minute (billed by wall time) for builds and
+ * deploys (the time from a release's start to its switch, smoke sample and canary included).
  */
 import type {
   CostCategory,
@@ -17,12 +18,14 @@ export const defaultMachineRates: Readonly<Record<MachineWork, MachineRate>> = {
   trial: { cpuHourUsd: 0.05, wallHourUsd: 0 },
   build: { cpuHourUsd: 0, wallHourUsd: 0.48 },
   probe: { cpuHourUsd: 0.05, wallHourUsd: 0 },
+  deploy: { cpuHourUsd: 0, wallHourUsd: 0.48 },
 };
 
 export const categoryOfMachineWork: Readonly<Record<MachineWork, CostCategory>> = {
   trial: "testing",
   build: "ci",
   probe: "monitoring",
+  deploy: "ci",
 };
 
 export function machineRate(work: MachineWork, rates: RatesConfig | undefined): MachineRate {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InvalidArgumentError } from "../contracts/errors.js";
-import { bernoulli, binomialSample, seededRandom } from "./random.js";
+import { bernoulli, binomialSample, seededRandom, spreadSeedRandom } from "./random.js";
 
 describe("seededRandom", () => {
   it("replays the same sequence from the same seed and a different one from another", () => {
@@ -64,5 +64,17 @@ describe("bernoulli and binomialSample", () => {
       "probability must be between 0 and 1 inclusive, got 1.1",
     );
     expect(() => binomialSample(random, -1, 0.5)).toThrow("trials must be at least 0, got -1");
+  });
+});
+
+describe("spreadSeedRandom", () => {
+  it("gives consecutive small seeds first draws spread over [0, 1), unlike seededRandom", () => {
+    const seeds = Array.from({ length: 20 }, (_, index) => index + 1);
+    const plain = seeds.map((seed) => seededRandom(seed)());
+    const spread = seeds.map((seed) => spreadSeedRandom(seed)());
+    expect(Math.min(...plain)).toBeGreaterThan(0.99);
+    expect(spread.filter((value) => value < 0.5).length).toBeGreaterThan(5);
+    expect(spread.filter((value) => value >= 0.5).length).toBeGreaterThan(5);
+    expect(spreadSeedRandom(7)()).toBe(spreadSeedRandom(7)());
   });
 });

@@ -17,6 +17,20 @@ export function seededRandom(seed: number): RandomSource {
   return () => uniformFloat64(generator);
 }
 
+/**
+ * seededRandom for consecutive small seeds (1, 2, 3…: the monitor's cycle numbers). xoroshiro128+'s first
+ * draws for nearby small seeds are nearly equal (the first is close to 1 for each), so the seed is spread
+ * over all 32 bits first: a golden-ratio offset, then MurmurHash3's finaliser, a bijection on 32 bits.
+ * (seededRandom itself keeps its streams: pinned seeds elsewhere depend on them.)
+ */
+export function spreadSeedRandom(seed: number): RandomSource {
+  requireInteger(seed, "seed", -(2 ** 31), 2 ** 31 - 1);
+  let value = (seed + 0x9e3779b9) | 0;
+  value = Math.imul(value ^ (value >>> 16), 0x85ebca6b);
+  value = Math.imul(value ^ (value >>> 13), 0xc2b2ae35);
+  return seededRandom((value ^ (value >>> 16)) | 0);
+}
+
 /** True with the given probability; uniform values are in [0, 1), so probability 1 is always true. */
 export function bernoulli(random: RandomSource, probability: number): boolean {
   requireClosedUnitInterval(probability, "probability");

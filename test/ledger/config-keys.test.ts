@@ -62,7 +62,7 @@ describe("the ledger's config keys", () => {
       ["budget:\n  dayStart: '6am'\n", "budget.dayStart", /HH:MM/],
       ["budget:\n  itemCapUsd: 0\n", "budget.itemCapUsd", /./],
       ["prices:\n  gpt-4o: { inputUsdPerMillion: 1 }\n", "prices.gpt-4o.outputUsdPerMillion", /./],
-      ["rates:\n  deploy: { cpuHourUsd: 1 }\n", "rates", /Unrecognized key: "deploy"/],
+      ["rates:\n  canary: { cpuHourUsd: 1 }\n", "rates", /Unrecognized key: "canary"/],
     ];
     for (const [text, field, message] of cases) {
       const error = thrown(() => parseConfig(text, "shopfloor.config.yaml"), InvalidInputError);

@@ -7,7 +7,7 @@
 import { type Config, defaultConfig } from "../../../contracts/index.js";
 
 export function configTemplate(config: Config = defaultConfig): string {
-  const { budget, line } = config;
+  const { budget, line, deploy, monitor } = config;
   const split = budget.split;
   const concurrency = line.concurrency;
   return `# shopfloor factory config, written by \`shopfloor init\`. Every value below is the default;
@@ -29,6 +29,7 @@ profiles: {}
 #    intake: { minimumScore: 80 }         # requirements-lint score a spec needs at intake
 #    maxAttempts: 3                       # builds per work item before the exception queue
 #    maxTrialRounds: 3                    # rounds of sequential trials before escalating
+#    slo: { errorRate: 0.01, p95LatencyMs: 300 }  # what the monitor holds its live releases to
 
 # The daily budget every cost is charged to, in dollars, split between the four categories.
 budget:
@@ -88,7 +89,35 @@ line:
     scenarios: ${concurrency.scenarios}
     trials: ${concurrency.trials}
     gate: ${concurrency.gate}
+    deploy: ${concurrency.deploy}
   seed: ${line.seed}            # seeds scenario generation and fault injection, for replays
   buildMinutes: ${line.buildMinutes}    # wall-clock limit of one agent run
+
+# Where approved builds go live. The local target runs each release as a sandboxed process behind a
+# stable address on 127.0.0.1 (served by \`shopfloor host\`, started on first use); blue/green, the
+# previous release kept warm for an instant rollback. docs/deploy.md has the details.
+deploy:
+  enabled: ${deploy.enabled}              # off: the line stops at approved
+  target:
+    kind: local
+    basePort: ${deploy.target.kind === "local" ? deploy.target.basePort : 0}               # first stable port to give a service; 0: any free port
+  #target:                            # your own tooling (Kubernetes, a PaaS…): scripts get SHOPFLOOR_* env
+  #  kind: command
+  #  deploy: ["./deploy.sh"]          # puts the release live; prints its address (or set address)
+  #  rollback: ["./rollback.sh"]      # puts SHOPFLOOR_ROLLBACK_TO back
+  #  address: https://todo.example.com
+  smokeScenarios: ${deploy.smokeScenarios}             # suite scenarios a new release must pass before traffic
+  healthTimeoutSeconds: ${deploy.healthTimeoutSeconds}      # how long a new release has to answer its health path
+  #canary: { share: 0.1, probesPerRound: 10, maxRounds: 20 }   # a share of traffic until a sequential test decides
+
+# The monitor (\`shopfloor monitor\`): probes of the holdout suite against every live release. A profile's
+# \`slo: { errorRate, p95LatencyMs }\` says what they must show; a breach (a sequential test, so one blip
+# does not flap) rolls back and opens a fix work item.
+monitor:
+  intervalSeconds: ${monitor.intervalSeconds}
+  probesPerCycle: ${monitor.probesPerCycle}
+  alpha: ${monitor.alpha}                  # chance a release that keeps its SLO is rolled back by one test
+  beta: ${monitor.beta}                   # chance a release failing breachFactor × its SLO is not caught
+  breachFactor: ${monitor.breachFactor}
 `;
 }
