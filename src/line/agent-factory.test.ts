@@ -33,10 +33,23 @@ describe("the agent factory", () => {
     expect((error as Error).message).toMatch(/copilot.*scaffold/);
   });
 
-  it("refuses unknown fault kinds as a config error", async () => {
+  it("refuses unknown fault kinds as a config error that lists the kinds", async () => {
     const create = agentFactory(Config.parse({}), io);
     const faults = { probability: 1, seed: 1, kinds: ["segfault"] };
-    await expect(create({ agent: "scaffold", faults }, 1)).rejects.toThrow(/unknown fault kind/);
+    const error = await create({ agent: "scaffold", faults }, 1).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ShopfloorError);
+    expect((error as ShopfloorError).code).toBe("invalid-config");
+    expect((error as Error).message).toBe(
+      "unknown fault kind(s) segfault in the line-up; the kinds are drop-validation, " +
+        "flip-comparison, break-error-path, off-by-one, production-regression (default: " +
+        "drop-validation, flip-comparison, break-error-path, off-by-one)",
+    );
+  });
+
+  it("accepts production-regression when the line-up names it", async () => {
+    const create = agentFactory(Config.parse({}), io);
+    const faults = { probability: 1, seed: 1, kinds: ["production-regression"] };
+    expect((await create({ agent: "scaffold", faults }, 1)).name).toBe("scaffold+faults");
   });
 
   it("applies the line-up's model: a role for the llm agent, a name for a coding CLI", () => {

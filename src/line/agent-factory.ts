@@ -7,7 +7,11 @@
 import type { Agent } from "../agents/agent.js";
 import { type AgentIo, agentAdapter, availableAgents } from "../agents/agent-registry.js";
 import { defaultAgentName } from "../agents/default-agent.js";
-import { type FaultKind, faultKinds } from "../agents/fault-injection/fault-candidate.js";
+import {
+  type AnyFaultKind,
+  allFaultKinds,
+  faultKinds,
+} from "../agents/fault-injection/fault-candidate.js";
 import { FaultInjectingAgent } from "../agents/fault-injection/fault-injecting-agent.js";
 import { type Config, modelFor } from "../contracts/config.js";
 import { ShopfloorError } from "../contracts/errors.js";
@@ -97,15 +101,16 @@ function findAdapter(name: string) {
   }
 }
 
-function faultKindsOf(kinds: readonly string[] | undefined): FaultKind[] | undefined {
+/** The line-up's kinds, checked; `production-regression` only ever comes in by being named here. */
+function faultKindsOf(kinds: readonly string[] | undefined): AnyFaultKind[] | undefined {
   if (kinds === undefined) return undefined;
-  const unknown = kinds.filter((kind) => !(faultKinds as readonly string[]).includes(kind));
+  const unknown = kinds.filter((kind) => !(allFaultKinds as readonly string[]).includes(kind));
   if (unknown.length > 0) {
     throw new ShopfloorError(
       "invalid-config",
-      `unknown fault kind(s) ${unknown.join(", ")} in the line-up; the kinds are ${faultKinds.join(", ")}`,
+      `unknown fault kind(s) ${unknown.join(", ")} in the line-up; the kinds are ${allFaultKinds.join(", ")} (default: ${faultKinds.join(", ")})`,
       { field: "line.lineUp" },
     );
   }
-  return kinds as FaultKind[];
+  return kinds as AnyFaultKind[];
 }

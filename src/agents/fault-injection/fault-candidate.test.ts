@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyEdit, faultKinds } from "./fault-candidate.js";
+import { allFaultKinds, applyEdit, explicitFaultKinds, faultKinds } from "./fault-candidate.js";
 
 describe("applyEdit", () => {
   it("replaces the text between the offsets", () => {
@@ -13,12 +13,19 @@ describe("applyEdit", () => {
 });
 
 describe("faultKinds", () => {
-  it("names the four kinds the wrapper injects", () => {
+  it("names the four kinds the wrapper injects by default", () => {
     expect(faultKinds).toEqual([
       "drop-validation",
       "flip-comparison",
       "break-error-path",
       "off-by-one",
     ]);
+  });
+});
+
+describe("allFaultKinds", () => {
+  it("adds production-regression, injected only when named, after the default kinds", () => {
+    expect(explicitFaultKinds).toEqual(["production-regression"]);
+    expect(allFaultKinds).toEqual([...faultKinds, "production-regression"]);
   });
 });

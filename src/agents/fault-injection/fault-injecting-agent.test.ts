@@ -264,7 +264,8 @@ describe("FaultInjectingAgent", () => {
       "probability must be between 0 and 1 inclusive, got 1.5",
     );
     expect(() => new FaultInjectingAgent({ inner, probability: 1, seed: 1, kinds: [] })).toThrow(
-      "kinds must be one or more of drop-validation, flip-comparison, break-error-path, off-by-one, got none",
+      "kinds must be one or more of drop-validation, flip-comparison, break-error-path, off-by-one, " +
+        "production-regression, got none",
     );
     const kinds = ["typo"] as unknown as ["off-by-one"];
     expect(() => new FaultInjectingAgent({ inner, probability: 1, seed: 1, kinds })).toThrow(

@@ -4,9 +4,10 @@
  * flipped comparison, a broken error path, an off-by-one bound), commits it on its own
  * ("inject fault: …") and labels it in the run: `injectedFaults` and the summary. A gate that approves
  * such a build missed a known fault; the share of faults it catches over many seeds calibrates it.
+ * Named explicitly, it can instead put in a fault only production shows (`production-regression`).
  */
-import { writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import type { AgentRun, InjectedFault } from "../../contracts/agent-run.js";
 import { InvalidArgumentError } from "../../contracts/errors.js";
 import { requireClosedUnitInterval } from "../../stats/arguments.js";
@@ -15,9 +16,17 @@ import type { Agent, AgentLimits, AgentTask, Workspace } from "../agent.js";
 import { commitWorkspace } from "../workspace/commit-workspace.js";
 import { type ChangedSource, readChangedSources } from "./changed-sources.js";
 import { transpileSource, worktreeCompilerOptions } from "./compiled-output.js";
-import { applyEdit, type FaultCandidate, type FaultKind, faultKinds } from "./fault-candidate.js";
+import {
+  type AnyFaultCandidate,
+  type AnyFaultKind,
+  allFaultKinds,
+  applyEdit,
+  type FaultKind,
+  faultKinds,
+} from "./fault-candidate.js";
 import { findFaultCandidates } from "./find-fault-candidates.js";
 import { pickFault } from "./pick-fault.js";
+import { findProductionRegression } from "./production-regression.js";
 
 export interface FaultInjectingAgentOptions {
   inner: Agent;
@@ -28,8 +37,8 @@ export interface FaultInjectingAgentOptions {
    * the n-th run of two wrappers with the same seed draws the same.
    */
   seed: number;
-  /** The kinds to choose from; default all four. */
-  kinds?: readonly FaultKind[];
+  /** The kinds to choose from; default the four of `faultKinds` (never `production-regression`). */
+  kinds?: readonly AnyFaultKind[];
   /** Milliseconds, for the time the wrapper adds to the run; default performance.now. */
   now?: () => number;
 }
@@ -44,17 +53,17 @@ export class FaultInjectingAgent implements Agent {
   readonly name: string;
   readonly #inner: Agent;
   readonly #probability: number;
-  readonly #kinds: readonly FaultKind[];
+  readonly #kinds: readonly AnyFaultKind[];
   readonly #random: RandomSource;
   readonly #now: () => number;
 
   constructor(options: FaultInjectingAgentOptions) {
     requireClosedUnitInterval(options.probability, "probability");
     const kinds = options.kinds ?? faultKinds;
-    const unknown = kinds.filter((kind) => !faultKinds.includes(kind));
+    const unknown = kinds.filter((kind) => !allFaultKinds.includes(kind));
     if (kinds.length === 0 || unknown.length > 0) {
       throw new InvalidArgumentError(
-        `kinds must be one or more of ${faultKinds.join(", ")}, got ${kinds.join(", ") || "none"}`,
+        `kinds must be one or more of ${allFaultKinds.join(", ")}, got ${kinds.join(", ") || "none"}`,
         "kinds",
       );
     }
@@ -100,17 +109,20 @@ export class FaultInjectingAgent implements Agent {
     if (signal.aborted) return withNote("No fault injected: the run was cancelled.");
     try {
       const sources = await readChangedSources(workspace.path, innerRun.filesChanged);
-      const candidates = sources.flatMap((source) =>
-        findFaultCandidates(source.file, source.text, this.#kinds),
+      const codeKinds = this.#kinds.filter(isCodeFaultKind);
+      const candidates: AnyFaultCandidate[] = sources.flatMap((source) =>
+        codeKinds.length === 0 ? [] : findFaultCandidates(source.file, source.text, codeKinds),
       );
+      const inProduction = this.#kinds.includes("production-regression");
+      const production = inProduction ? await findProductionRegression(workspace.path) : undefined;
+      if (production !== undefined) candidates.push(production.candidate);
       const chosen = pickFault(candidates, draws.kind, draws.candidate);
       if (chosen === undefined) {
-        return withNote(
-          `No fault injected: no ${this.#kinds.join(", ")} site in the ${sources.length} source ` +
-            "file(s) the run changed.",
-        );
+        return withNote(`No fault injected: ${noSite(codeKinds, sources.length, inProduction)}.`);
       }
-      const source = sources.find((each) => each.file === chosen.file);
+      const source = [...sources, ...(production ? [production.source] : [])].find(
+        (each) => each.file === chosen.file,
+      );
       if (source === undefined) throw new Error(`${chosen.file} is not a source the run changed`);
       const fault = await injectFault(workspace, source, chosen);
       const committed = await commitWorkspace(
@@ -142,10 +154,14 @@ export function describeFault(fault: InjectedFault): string {
 async function injectFault(
   workspace: Workspace,
   source: ChangedSource,
-  chosen: FaultCandidate,
+  chosen: AnyFaultCandidate,
 ): Promise<InjectedFault> {
   const mutated = applyEdit(source.text, chosen.edit);
   await writeFile(join(workspace.path, source.file), mutated);
+  for (const added of chosen.addedFiles ?? []) {
+    await mkdir(dirname(join(workspace.path, added.file)), { recursive: true });
+    await writeFile(join(workspace.path, added.file), added.text);
+  }
   let description = chosen.description;
   if (source.compiledOutput !== undefined) {
     const options = worktreeCompilerOptions(workspace.path);
@@ -166,6 +182,23 @@ export function scrambleSeed(seed: number): number {
   hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
   hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
   return (hash ^ (hash >>> 16)) | 0;
+}
+
+/** Why no fault was found, for the summary. */
+function noSite(codeKinds: readonly FaultKind[], sourceCount: number, inProduction: boolean) {
+  const reasons: string[] = [];
+  if (codeKinds.length > 0) {
+    const kinds = codeKinds.join(", ");
+    reasons.push(`no ${kinds} site in the ${sourceCount} source file(s) the run changed`);
+  }
+  if (inProduction) {
+    reasons.push("no package.json whose scripts.start runs node (for production-regression)");
+  }
+  return reasons.join("; ");
+}
+
+function isCodeFaultKind(kind: AnyFaultKind): kind is FaultKind {
+  return (faultKinds as readonly AnyFaultKind[]).includes(kind);
 }
 
 function joinSentences(first: string, second: string): string {

@@ -1,7 +1,16 @@
-/** Fault injection: a wrapper agent that puts one known, labelled bug into a build, to test the gate. */
+/**
+ * Fault injection: a wrapper agent that puts one known, labelled bug into a build, to test the gate (or,
+ * named explicitly, one only production shows, to test the monitor).
+ */
 export { compiledOutputs, transpileSource, worktreeCompilerOptions } from "./compiled-output.js";
 export {
+  type AddedFile,
+  type AnyFaultCandidate,
+  type AnyFaultKind,
+  allFaultKinds,
   applyEdit,
+  type ExplicitFaultKind,
+  explicitFaultKinds,
   type FaultCandidate,
   type FaultKind,
   faultKinds,
@@ -20,3 +29,11 @@ export {
   type KindCalibration,
 } from "./gate-calibration.js";
 export { pickFault } from "./pick-fault.js";
+export {
+  findProductionRegression,
+  preloadedCommand,
+  productionRegressionCandidate,
+  productionRegressionDescription,
+  productionRegressionModule,
+  productionRegressionPreload,
+} from "./production-regression.js";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { FaultCandidate, FaultKind } from "./fault-candidate.js";
+import type { AnyFaultCandidate, AnyFaultKind } from "./fault-candidate.js";
 import { pickFault } from "./pick-fault.js";
 
-function candidate(kind: FaultKind, line: number): FaultCandidate {
+function candidate(kind: AnyFaultKind, line: number): AnyFaultCandidate {
   return {
     kind,
     file: "a.ts",
@@ -36,5 +36,12 @@ describe("pickFault", () => {
 
   it("gives nothing when there is no candidate", () => {
     expect(pickFault([], 0.3, 0.3)).toBeUndefined();
+  });
+
+  it("draws production-regression like any other kind when it has a site", () => {
+    const withProduction = [...candidates, candidate("production-regression", 4)];
+    expect(pickFault(withProduction, 0, 0)).toBe(candidates[0]);
+    expect(pickFault(withProduction, 0.5, 0)).toBe(candidates[3]);
+    expect(pickFault(withProduction, 0.99, 0)?.kind).toBe("production-regression");
   });
 });

@@ -3,14 +3,14 @@
  * candidate (so a kind with many sites, like `flip-comparison`, is not picked more often than one with
  * few), then a candidate of that kind. The same draws and candidates give the same fault.
  */
-import { type FaultCandidate, faultKinds } from "./fault-candidate.js";
+import { type AnyFaultCandidate, allFaultKinds } from "./fault-candidate.js";
 
 export function pickFault(
-  candidates: readonly FaultCandidate[],
+  candidates: readonly AnyFaultCandidate[],
   kindDraw: number,
   candidateDraw: number,
-): FaultCandidate | undefined {
-  const kinds = faultKinds.filter((kind) => candidates.some((each) => each.kind === kind));
+): AnyFaultCandidate | undefined {
+  const kinds = allFaultKinds.filter((kind) => candidates.some((each) => each.kind === kind));
   const kind = kinds[Math.floor(kindDraw * kinds.length)];
   const ofKind = candidates.filter((each) => each.kind === kind);
   return ofKind[Math.floor(candidateDraw * ofKind.length)];
