@@ -134,6 +134,8 @@ async function openBench(run: Run): Promise<Bench> {
     home: join(folder, "home"),
     config: Config.parse({
       line: run.oneAtATime ? { concurrency: oneJobEach } : {},
+      // The line's own overhead up to the gate: deploys (real processes) are measured on their own.
+      deploy: { enabled: false },
       profiles: { bench: benchProfile },
     }),
     environment: process.env,

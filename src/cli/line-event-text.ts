@@ -64,6 +64,13 @@ export function stationOf(event: LineEvent): string {
       return "calibrate";
     case "budget.exceeded":
       return "budget";
+    case "release.start":
+    case "release.end":
+      return "deploy";
+    case "release.rollback":
+      return "rollback";
+    case "incident.open":
+      return "monitor";
   }
 }
 
@@ -122,6 +129,25 @@ export function describeEvent(
     case "budget.exceeded": {
       const { payload } = event;
       return `${payload.category} budget refused the ${payload.station} station: ${payload.reason}`;
+    }
+    case "release.start": {
+      const { payload } = event;
+      return `release ${payload.release} of ${shortBuild(payload.build, event.workItem)} starting on the ${payload.target} target`;
+    }
+    case "release.end": {
+      const { payload } = event;
+      const where = payload.address === undefined ? "" : ` at ${payload.address}`;
+      return `release ${payload.release} ${payload.state}${where}: ${payload.reason}`;
+    }
+    case "release.rollback": {
+      const { payload } = event;
+      const to = payload.to === undefined ? "no previous release" : payload.to;
+      return `${payload.by} rolled ${payload.release} back to ${to}: ${payload.reason}`;
+    }
+    case "incident.open": {
+      const { payload } = event;
+      const fix = payload.fixItem === undefined ? "" : `; fix item ${payload.fixItem}`;
+      return `incident ${payload.incident} on ${payload.release}: ${payload.summary}${fix}`;
     }
   }
 }

@@ -15,6 +15,7 @@ export const suggestedActions: Record<ExceptionReason, readonly string[]> = {
   "budget-reached": ["--raise-budget USD", "--retry", "--reject"],
   "inconclusive-gate": ["--profile NAME", "--retry", "--approve", "--reject"],
   "agent-cannot-build": ["--retry", "--clarify FILE", "--reject"],
+  "deploy-failed": ["--retry", "--reject"],
   "monitor-regression": ["--retry", "--reject"],
 };
 

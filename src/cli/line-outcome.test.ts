@@ -51,4 +51,13 @@ describe("outcomeCounts", () => {
       "3 work items: 1 approved, 1 in the exception queue, 1 not settled",
     );
   });
+
+  it("counts a deployed item as approved, and says how many are live", () => {
+    const items = [
+      sampleWorkItem({ state: "live" }),
+      sampleWorkItem({ state: "rolled-back" }),
+      sampleWorkItem({ state: "exception" }),
+    ];
+    expect(outcomeCounts(items)).toBe("3 work items: 2 approved, 1 live, 1 in the exception queue");
+  });
 });

@@ -24,10 +24,22 @@ export function renderItemOutcome(history: WorkItemHistory): string {
   return `${sections.join("\n\n")}\n`;
 }
 
-function outcomeText({ item, exceptions }: WorkItemHistory): string {
+function outcomeText({ item, exceptions, events }: WorkItemHistory): string {
+  const approved = `approved, build ${shortBuild(item.approvedBuild ?? "?", item.id)} after ${plural(item.attempt, "attempt")}`;
+  const release = events.findLast((event) => event.type === "release.end");
+  const where =
+    release?.type === "release.end"
+      ? `${release.payload.release}${release.payload.address === undefined ? "" : ` at ${release.payload.address}`}`
+      : "its release";
   switch (item.state) {
     case "approved":
-      return `approved, build ${shortBuild(item.approvedBuild ?? "?", item.id)} after ${plural(item.attempt, "attempt")}`;
+      return approved;
+    case "deploy":
+      return `${approved}; being deployed`;
+    case "live":
+      return `${approved}; live as ${where}`;
+    case "rolled-back":
+      return `${approved}; went live as ${where}, then was rolled back`;
     case "exception": {
       const open = exceptions.findLast((exception) => exception.state === "open");
       return open === undefined
@@ -53,11 +65,16 @@ function decidingBuilds({ item, builds }: WorkItemHistory): Build[] {
 
 /** One line counting the outcomes, e.g. `2 approved, 1 in the exception queue`. */
 export function outcomeCounts(items: readonly WorkItem[]): string {
-  const approved = items.filter((item) => item.state === "approved").length;
+  // Approved and still so: in production since, or rolled back by the monitor, counts too.
+  const approved = items.filter((item) =>
+    ["approved", "deploy", "live", "rolled-back"].includes(item.state),
+  ).length;
+  const live = items.filter((item) => item.state === "live").length;
   const exception = items.filter((item) => item.state === "exception").length;
   const rejected = items.filter((item) => item.state === "rejected").length;
   const unsettled = items.filter((item) => !settledWorkItemStates.includes(item.state)).length;
   const parts = [`${approved} approved`];
+  if (live > 0) parts.push(`${live} live`);
   if (exception > 0) parts.push(`${exception} in the exception queue`);
   if (rejected > 0) parts.push(`${rejected} rejected`);
   if (unsettled > 0) parts.push(`${unsettled} not settled`);

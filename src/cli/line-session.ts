@@ -12,6 +12,7 @@ import { factoryDatabaseFileName, openFactoryDatabase } from "../store/open-fact
 import type { CliIo } from "./cli-io.js";
 import { factoryHome } from "./factory-home.js";
 import { findConfig } from "./load-config.js";
+import { packageRoot } from "./package-root.js";
 
 export interface LineDependencies {
   openLine(options: FactoryLineOptions): Promise<FactoryLine>;
@@ -57,6 +58,7 @@ export async function withLine<Result>(
     projectFolder: found.folder,
     now: dependencies.now,
     onEvent,
+    hostCliPath: join(packageRoot(), "bin", "shopfloor.js"),
   });
   try {
     return await work({ line, home, config: found.config });

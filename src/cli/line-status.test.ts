@@ -35,7 +35,7 @@ describe("renderLineStatus", () => {
       "The line: 2 items in flight, 3 approved, 1 sent to exceptions, 0 rejected; approval rate 75.0%",
     );
     expect(text).toContain(
-      "Items per state: intake 0 · build 1 · scenarios 0 · trials 1 · gate 0 · approved 3 · exception 1 · rejected 0",
+      "Items per state: intake 0 · build 1 · scenarios 0 · trials 1 · gate 0 · approved 3 · deploy 0 · live 0 · rolled-back 0 · exception 1 · rejected 0",
     );
     expect(text).toMatch(
       /In flight, oldest first:\nitem\s+state\s+attempt\s+age\ntempconv-aa11bb\s+build\s+2\s+1h 06m\ntodo-api-3f9c2a\s+trials\s+1\s+1m 15s\n/,

@@ -13,10 +13,14 @@ import { demoCommand } from "./commands/demo.js";
 import { exceptionsCommand } from "./commands/exceptions.js";
 import { gateCommand } from "./commands/gate.js";
 import { historyCommand } from "./commands/history.js";
+import { hostCommand } from "./commands/host.js";
 import { initCommand } from "./commands/init.js";
 import { lintCommand } from "./commands/lint.js";
+import { monitorCommand } from "./commands/monitor.js";
 import { planCommand } from "./commands/plan.js";
+import { releasesCommand } from "./commands/releases.js";
 import { reportCommand } from "./commands/report.js";
+import { rollbackCommand } from "./commands/rollback.js";
 import { runCommand } from "./commands/run.js";
 import { scenariosCommand } from "./commands/scenarios.js";
 import { statsCommand } from "./commands/stats.js";
@@ -47,6 +51,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .addCommand(exceptionsCommand(context))
     .addCommand(decideCommand(context))
     .addCommand(historyCommand(context))
+    .addCommand(releasesCommand(context))
+    .addCommand(rollbackCommand(context))
+    .addCommand(monitorCommand(context))
+    .addCommand(hostCommand(context))
     .addCommand(calibrateCommand(context));
   configure(program, io);
   try {

@@ -21,6 +21,7 @@ export const lineEventPayloads = {
     profile: Text,
     lineUp: LineUp,
     parent: Text.optional(),
+    fixes: Text.optional(),
   }),
   "work-item.transition": z.strictObject({
     from: WorkItemState,
@@ -86,6 +87,26 @@ export const lineEventPayloads = {
     upper: z.number().min(0).max(1),
     /** Artifact hash of the full calibration report. */
     report: Text,
+  }),
+  "release.start": z.strictObject({ release: Text, build: Text, target: Text }),
+  "release.end": z.strictObject({
+    release: Text,
+    state: z.enum(["live", "failed"]),
+    reason: Text,
+    address: Text.optional(),
+  }),
+  "release.rollback": z.strictObject({
+    release: Text,
+    /** The release traffic went back to; none when there was no previous release. */
+    to: Text.optional(),
+    by: Text,
+    reason: Text,
+  }),
+  "incident.open": z.strictObject({
+    incident: Text,
+    release: Text,
+    summary: Text,
+    fixItem: Text.optional(),
   }),
   "budget.exceeded": z.strictObject({
     category: CostCategory,

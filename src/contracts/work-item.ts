@@ -16,21 +16,29 @@ export const workItemStates = [
   "trials",
   "gate",
   "approved",
+  "deploy",
+  "live",
+  "rolled-back",
   "exception",
   "rejected",
 ] as const;
 export const WorkItemState = z.enum(workItemStates);
 export type WorkItemState = z.infer<typeof WorkItemState>;
 
-/** States a work item leaves only by a person's decision (or never). */
+/**
+ * States the line leaves an item in: only a person's decision, the deploy station (approved) or the
+ * monitor (live) moves it on.
+ */
 export const settledWorkItemStates: readonly WorkItemState[] = [
   "approved",
+  "live",
+  "rolled-back",
   "exception",
   "rejected",
 ];
 
 /** The stations that do work; each has its own job queue and concurrency limit. */
-export const stationNames = ["intake", "build", "scenarios", "trials", "gate"] as const;
+export const stationNames = ["intake", "build", "scenarios", "trials", "gate", "deploy"] as const;
 export const StationName = z.enum(stationNames);
 export type StationName = z.infer<typeof StationName>;
 
@@ -90,8 +98,10 @@ export const WorkItem = z.strictObject({
   suite: z.string().min(1).optional(),
   /** The build that was approved. */
   approvedBuild: z.string().min(1).optional(),
-  /** The item this one continues (a clarified spec, later a fix). */
+  /** The item this one continues (a clarified spec, a fix). */
   parent: z.string().min(1).optional(),
+  /** Set on a fix work item: the production incident it repairs (the monitor opened it). */
+  fixes: z.string().min(1).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -127,6 +137,7 @@ export const exceptionReasons = [
   "budget-reached",
   "inconclusive-gate",
   "agent-cannot-build",
+  "deploy-failed",
   "monitor-regression",
 ] as const;
 export const ExceptionReason = z.enum(exceptionReasons);

@@ -4,7 +4,7 @@
  * the exception queue. Each dead job becomes one exception: its id is kept in the evidence, and a job
  * already reported, or one of an item that has settled since, is left alone.
  */
-import type { ExceptionReason, StationName } from "../contracts/work-item.js";
+import type { ExceptionReason, StationName, WorkItemState } from "../contracts/work-item.js";
 import type { LeasedJob } from "../queue/job-queue.js";
 import { workItemOfPayload } from "./jobs.js";
 import { escalate } from "./stations/item-flow.js";
@@ -17,6 +17,7 @@ const reasons: Record<StationName, ExceptionReason> = {
   scenarios: "spec-too-vague",
   trials: "agent-cannot-build",
   gate: "inconclusive-gate",
+  deploy: "deploy-failed",
 };
 
 const summaries: Record<StationName, string> = {
@@ -25,7 +26,14 @@ const summaries: Record<StationName, string> = {
   scenarios: "No holdout suite could be made from the spec",
   trials: "The build could not be tested",
   gate: "The gate could not judge the builds",
+  deploy: "The approved build could not be deployed",
 };
+
+/** An approved item's only job left is its deploy; a live or finished item has none. */
+function reportable(state: WorkItemState, station: StationName): boolean {
+  if (state === "approved") return station === "deploy";
+  return !["live", "rolled-back", "rejected"].includes(state);
+}
 
 /** Opens the exception of a dead job; false when there was nothing to report. */
 export async function reportDeadJob(
@@ -36,7 +44,7 @@ export async function reportDeadJob(
   const workItem = workItemOfPayload(job.payload);
   if (workItem === undefined) return false;
   const item = await context.store.workItem(workItem);
-  if (item === undefined || item.state === "approved" || item.state === "rejected") return false;
+  if (item === undefined || !reportable(item.state, job.station)) return false;
   const reported = await context.store.exceptions({ workItem });
   if (reported.some((exception) => exception.evidence.job === job.id)) return false;
   const build = typeof job.payload.build === "string" ? job.payload.build : undefined;

@@ -19,7 +19,7 @@ import type {
 import { stationNames } from "../contracts/work-item.js";
 import { resolveProfile } from "../gate/resolve-profile.js";
 import { loadSpec } from "../requirements/load-spec.js";
-import { moveItem, recordOutcomeOnce, startAttempt } from "./stations/item-flow.js";
+import { approveItem, moveItem, recordOutcomeOnce, startAttempt } from "./stations/item-flow.js";
 import { resumeItem } from "./stations/resume-item.js";
 import type { LineServices } from "./stations/station-context.js";
 import { feedbackCandidate } from "./trials/best-candidate.js";
@@ -134,11 +134,9 @@ async function carryOut(
   const because = `${request.action} by ${request.by}: ${request.reason}`;
   switch (request.action) {
     case "approve":
-      await recordOutcomeOnce(context, item.id, "approved");
-      await moveItem(context, item, {
+      await approveItem(context, item, {
         from: item.state,
-        to: "approved",
-        approvedBuild: String(details.build),
+        build: String(details.build),
         reason: because,
       });
       return;

@@ -1,11 +1,13 @@
 /**
  * The facade's implementation on an opened factory home (see factory-line.ts for the contract): a
  * submitted spec is read, checked and stored before its work item exists; `run` works the queue with
- * the stations' handlers and reports dead jobs as exceptions; the reads go to the store and the ledger.
+ * the stations' handlers and reports dead jobs as exceptions; the reads go to the store and the ledger;
+ * rollbacks and monitor cycles go to src/line/monitor.
  */
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { ShopfloorError } from "../contracts/errors.js";
+import type { Incident, Release, ReleaseState } from "../contracts/release.js";
 import type { Decision, LineException, WorkItem, WorkItemState } from "../contracts/work-item.js";
 import { resolveProfile } from "../gate/resolve-profile.js";
 import { closeFactoryDatabase } from "../store/open-factory-database.js";
@@ -17,7 +19,14 @@ import type { FactoryLine, LineRunSummary, RunOptions, SubmitRequest } from "./f
 import { enqueueJob, workItemOfPayload } from "./jobs.js";
 import { localWorkerId, runLine } from "./line-runner.js";
 import { type LineStatus, lineStatus } from "./line-status.js";
+import {
+  type ManualRollbackRequest,
+  type RollbackOutcome,
+  rollBackItem,
+} from "./monitor/manual-rollback.js";
+import { type MonitorCycleReport, runMonitorCycle } from "./monitor/monitor-cycle.js";
 import { buildStation } from "./stations/build.js";
+import { deployStation } from "./stations/deploy.js";
 import { gateStation } from "./stations/gate.js";
 import { intakeStation } from "./stations/intake.js";
 import { parseStoredSpec } from "./stations/item-flow.js";
@@ -32,6 +41,7 @@ export const stationHandlers: StationHandlers = {
   scenarios: scenariosStation,
   trials: trialsStation,
   gate: gateStation,
+  deploy: deployStation,
 };
 
 export interface SessionOptions {
@@ -137,9 +147,28 @@ export class FactoryLineSession implements FactoryLine {
     return workItemHistory(this.#services, workItem);
   }
 
+  releases(
+    filter: { service?: string; states?: readonly ReleaseState[] } = {},
+  ): Promise<Release[]> {
+    return this.#services.store.releases.releases(filter);
+  }
+
+  incidents(filter: { service?: string } = {}): Promise<Incident[]> {
+    return this.#services.store.incidents.incidents(filter);
+  }
+
+  rollback(request: ManualRollbackRequest): Promise<RollbackOutcome> {
+    return rollBackItem(this.#services, request);
+  }
+
+  monitorCycle(): Promise<MonitorCycleReport> {
+    return runMonitorCycle(this.#services);
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    await this.#services.deployment.close();
     await closeFactoryDatabase(this.#services.database);
   }
 }

@@ -9,6 +9,7 @@ import { join, resolve } from "node:path";
 import type { Agent } from "../agents/agent.js";
 import type { Config } from "../contracts/config.js";
 import type { LineEvent } from "../contracts/line-event.js";
+import type { Incident, Release, ReleaseState } from "../contracts/release.js";
 import type {
   Decision,
   LineException,
@@ -17,6 +18,7 @@ import type {
   WorkItem,
   WorkItemState,
 } from "../contracts/work-item.js";
+import type { ReleaseHost } from "../deploy/local/release-host.js";
 import type { Sandbox } from "../runners/sandbox/sandbox.js";
 import { FactoryLineSession } from "./factory-line-session.js";
 import { openLineServices } from "./line-services.js";
@@ -24,10 +26,14 @@ import type { TrialExecutor } from "./trials/trial-executor.js";
 
 export type { DecisionRequest } from "./decide.js";
 export type { LineStatus } from "./line-status.js";
+export type { ManualRollbackRequest, RollbackOutcome } from "./monitor/manual-rollback.js";
+export type { MonitorCycleReport, ReleaseCheck } from "./monitor/monitor-cycle.js";
 export type { WorkItemHistory } from "./work-item-history.js";
 
 import type { DecisionRequest } from "./decide.js";
 import type { LineStatus } from "./line-status.js";
+import type { ManualRollbackRequest, RollbackOutcome } from "./monitor/manual-rollback.js";
+import type { MonitorCycleReport } from "./monitor/monitor-cycle.js";
 import type { WorkItemHistory } from "./work-item-history.js";
 
 export interface FactoryLineOptions {
@@ -50,6 +56,10 @@ export interface FactoryLineOptions {
   onEvent?: (event: LineEvent) => void;
   /** Default `${hostname()}:${process.pid}`. */
   workerId?: string;
+  /** shopfloor's bin, which the local deploy target starts the host daemon with. */
+  hostCliPath?: string;
+  /** Overrides how the local deploy target reaches its release host (tests: an in-process host). */
+  connectReleaseHost?: () => Promise<{ host: ReleaseHost; fresh: boolean }>;
 }
 
 export interface SubmitRequest {
@@ -89,6 +99,14 @@ export interface FactoryLine {
   decide(request: DecisionRequest): Promise<Decision>;
   /** Not-found ShopfloorError for an unknown id (prefix match allowed when unique). */
   history(workItem: string): Promise<WorkItemHistory>;
+  /** Newest first; default every state. */
+  releases(filter?: { service?: string; states?: readonly ReleaseState[] }): Promise<Release[]>;
+  /** Newest first. */
+  incidents(filter?: { service?: string }): Promise<Incident[]>;
+  /** A person rolls a live item's release back to its standby (invalid-argument if not live). */
+  rollback(request: ManualRollbackRequest): Promise<RollbackOutcome>;
+  /** One monitor cycle over every live release: probes, SLO tests, rollbacks and fix items. */
+  monitorCycle(): Promise<MonitorCycleReport>;
   close(): Promise<void>;
 }
 

@@ -17,6 +17,7 @@ export const jobPayloads = {
   scenarios: z.object({ workItem: Id }),
   trials: z.object({ workItem: Id, build: Id, round: Positive }),
   gate: z.object({ workItem: Id, attempt: Positive }),
+  deploy: z.object({ workItem: Id, build: Id }),
 } as const;
 
 export type JobPayloadOf<Station extends StationName> = z.infer<(typeof jobPayloads)[Station]>;
@@ -52,6 +53,8 @@ export function jobKey(job: LineJob): string {
       return `trials:${job.payload.build}:${job.payload.round}`;
     case "gate":
       return `gate:${job.payload.workItem}:${job.payload.attempt}`;
+    case "deploy":
+      return `deploy:${job.payload.build}`;
   }
 }
 

@@ -13,7 +13,7 @@ import type {
 import { SqliteJobQueue } from "../queue/sqlite-job-queue.js";
 import { type LineRunnerOptions, runLine } from "./line-runner.js";
 
-const one = { intake: 1, build: 1, scenarios: 1, trials: 1, gate: 1 };
+const one = { intake: 1, build: 1, scenarios: 1, trials: 1, gate: 1, deploy: 1 };
 const turn = () => new Promise<void>((settle) => setImmediate(settle));
 
 describe("the line runner's leasing, on the real queue", () => {

@@ -14,7 +14,7 @@ beforeEach(async () => {
 });
 afterEach(() => temporary.close());
 
-const one = { intake: 1, build: 1, scenarios: 1, trials: 1, gate: 1 };
+const one = { intake: 1, build: 1, scenarios: 1, trials: 1, gate: 1, deploy: 1 };
 
 /**
  * Waiting advances the queue's clock, so a job due later becomes due without a real sleep, and lets the

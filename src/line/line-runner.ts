@@ -47,6 +47,7 @@ const defaultLeaseMs: Record<StationName, number> = {
   scenarios: 30_000,
   trials: 30_000,
   gate: 30_000,
+  deploy: 60_000,
 };
 
 export async function runLine(options: LineRunnerOptions): Promise<LineRunReport> {

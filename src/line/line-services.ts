@@ -11,6 +11,7 @@ import type { Agent } from "../agents/agent.js";
 import { type Config, modelFor } from "../contracts/config.js";
 import type { LineEvent } from "../contracts/line-event.js";
 import type { LineUpAgent } from "../contracts/work-item.js";
+import type { ReleaseHost } from "../deploy/local/release-host.js";
 import { Ledger } from "../ledger/ledger.js";
 import { SqliteJobQueue } from "../queue/sqlite-job-queue.js";
 import type { ResponseJudge } from "../runners/assertions/assertion-context.js";
@@ -22,6 +23,8 @@ import { SuiteStore } from "../scenarios/store/suite-store.js";
 import { closeFactoryDatabase, openFactoryDatabase } from "../store/open-factory-database.js";
 import { agentFactory } from "./agent-factory.js";
 import { openLineCaches } from "./cache/line-caches.js";
+import { configuredDeployTarget } from "./deploy/configured-deploy-target.js";
+import { lazyDeployTarget } from "./deploy/line-deployment.js";
 import type { LineServices } from "./stations/station-context.js";
 import { ArtifactStore } from "./store/artifact-store.js";
 import { LineStore } from "./store/line-store.js";
@@ -40,6 +43,8 @@ export interface LineServicesOptions {
   trialExecutor?: TrialExecutor;
   createAgent?: (agent: LineUpAgent, attempt: number) => Promise<Agent>;
   onEvent?: (event: LineEvent) => void;
+  hostCliPath?: string;
+  connectReleaseHost?: () => Promise<{ host: ReleaseHost; fresh: boolean }>;
 }
 
 export async function openLineServices(
@@ -66,15 +71,29 @@ export async function openLineServices(
         now: clock,
         sandbox,
       });
+    const store = new LineStore({
+      database,
+      now,
+      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    });
+    const deployTarget = lazyDeployTarget(async () =>
+      configuredDeployTarget({
+        home,
+        config,
+        projectFolder: options.projectFolder,
+        environment,
+        releases: store.releases,
+        monitoring: store.monitoring,
+        hostCliPath: options.hostCliPath,
+        ...(options.connectReleaseHost ? { connectHost: options.connectReleaseHost } : {}),
+        clock,
+      }),
+    );
     const services: LineServices = {
       home,
       config,
       database,
-      store: new LineStore({
-        database,
-        now,
-        ...(options.onEvent ? { onEvent: options.onEvent } : {}),
-      }),
+      store,
       artifacts: new ArtifactStore({ home, database, now }),
       queue: new SqliteJobQueue({ database, now: () => now().getTime() }),
       ledger: new Ledger({ database, config, now }),
@@ -86,6 +105,7 @@ export async function openLineServices(
       now,
       clock,
       caches: openLineCaches(),
+      deployment: { target: deployTarget.target, close: deployTarget.close, sandbox },
     };
     return { services, ...(warning === undefined ? {} : { sandboxWarning: warning }) };
   } catch (error) {

@@ -35,7 +35,7 @@ export interface LineStatus {
   openExceptions: number;
 }
 
-const finished: readonly WorkItemState[] = ["approved", "rejected"];
+const finished: readonly WorkItemState[] = ["approved", "live", "rolled-back", "rejected"];
 
 export async function lineStatus(context: LineServices, now: Date): Promise<LineStatus> {
   const budget = await context.ledger.status();

@@ -272,6 +272,7 @@ describe("counts", () => {
       scenarios: { waiting: 0, leased: 0, done: 0, dead: 0 },
       trials: { waiting: 0, leased: 0, done: 0, dead: 0 },
       gate: { waiting: 0, leased: 0, done: 0, dead: 0 },
+      deploy: { waiting: 0, leased: 0, done: 0, dead: 0 },
     });
     for (const key of ["a", "b", "c", "d"]) await subject.queue.enqueue(job(key));
     await subject.queue.enqueue({ station: "gate", payload: {}, key: "gate-1" });

@@ -112,6 +112,8 @@ export interface WorkItemTable {
   suite: string | null;
   approved_build: string | null;
   parent: string | null;
+  /** The incident a fix item repairs. */
+  fixes: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -227,6 +229,80 @@ export interface JobTable {
   updated_at: string;
 }
 
+/** A release of a service (the `Release` contract), and the request it is (re)started from. */
+export interface ReleaseTable {
+  /** `<service>-r<number>`. */
+  id: string;
+  service: string;
+  /** 1, 2, 3… per service; unique with the service. */
+  number: number;
+  work_item: string;
+  build: string;
+  commit_sha: string;
+  target: string;
+  state: string;
+  address: string | null;
+  reason: string | null;
+  /** JSON of the `ReleaseRequest` (src/deploy/deploy-target.ts): what a restarted host relaunches. */
+  request: string;
+  created_at: string;
+  updated_at: string;
+  live_at: string | null;
+  ended_at: string | null;
+}
+
+/** A service that was deployed, and what the local target remembers of it across host restarts. */
+export interface ServiceTable {
+  name: string;
+  /** The stable port of the local target's address; null until one is given. */
+  port: number | null;
+}
+
+/** One probe of a live release (the `ProbeResult` contract). */
+export interface ProbeTable {
+  /** Written by the database: 1, 2, 3… in the order of recording. */
+  sequence: Generated<number>;
+  release: string;
+  cycle: number;
+  scenario: string;
+  title: string;
+  passed: number;
+  latency_ms: number;
+  error: string | null;
+  at: string;
+}
+
+/** The monitor's current sequential-test window of a live release: the counts since `started_cycle`. */
+export interface SloWindowTable {
+  release: string;
+  started_cycle: number;
+  probes: number;
+  failures: number;
+  /** Probes slower than the profile's p95 latency. */
+  slow: number;
+}
+
+/** A breach the monitor acted on, or a person's rollback (the `Incident` contract). */
+export interface IncidentTable {
+  id: string;
+  service: string;
+  release: string;
+  rolled_back_to: string | null;
+  work_item: string;
+  fix_item: string | null;
+  by_whom: string;
+  summary: string;
+  /** JSON object. */
+  evidence: string;
+  opened_at: string;
+}
+
+/** One row per monitor cycle: the database numbers cycles, so they increase across processes. */
+export interface MonitorCycleTable {
+  cycle: Generated<number>;
+  started_at: string;
+}
+
 export interface FactoryDatabase {
   cost_event: CostEventTable;
   reservation: ReservationTable;
@@ -242,4 +318,10 @@ export interface FactoryDatabase {
   decision: DecisionTable;
   artifact: ArtifactTable;
   job: JobTable;
+  release: ReleaseTable;
+  service: ServiceTable;
+  probe: ProbeTable;
+  slo_window: SloWindowTable;
+  incident: IncidentTable;
+  monitor_cycle: MonitorCycleTable;
 }

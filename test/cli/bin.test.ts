@@ -44,7 +44,7 @@ describe("the shopfloor bin", () => {
     expect(run.exitCode).toBe(3);
   });
 
-  it("runs the demo: the examples down the line, a regeneration, an exception, a home to inspect", () => {
+  it("runs the demo: the examples down the line and into production, a home to inspect", () => {
     const home = mkdtempSync(join(tmpdir(), "shopfloor-demo-"));
     // The home comes from $SHOPFLOOR_HOME, so the commands after the demo find it with no flag.
     const environment = { ...process.env, SHOPFLOOR_HOME: home };
@@ -61,7 +61,7 @@ describe("the shopfloor bin", () => {
       );
       // The outcomes with their gate reports: approved, regenerated then approved, an exception.
       expect(stdout).toMatch(
-        /^── todo-api-[0-9a-f]{6} \(todo-api\): approved, build #1\.1 after 1 attempt$/m,
+        /^── todo-api-[0-9a-f]{6} \(todo-api\): approved, build #1\.1 after 1 attempt; live as todo-api-r1 at http:\/\/127\.0\.0\.1:\d+$/m,
       );
       expect(stdout).toMatch(
         /^── inventory-api-[0-9a-f]{6} \(inventory-api\), attempt 1: build #1\.1 by scaffold\+faults, sent back by the gate$/m,
@@ -69,7 +69,7 @@ describe("the shopfloor bin", () => {
       expect(stdout).toMatch(/^injected fault drop-validation at src\/server\.ts:\d+: /m);
       expect(stdout).toMatch(/^attempt 2 was given the gate's feedback: edge \d+ of \d+ passed/m);
       const inventory = stdout.match(
-        /^── (inventory-api-[0-9a-f]{6}) \(inventory-api\): approved, build #2\.1 after 2 attempts$/m,
+        /^── (inventory-api-[0-9a-f]{6}) \(inventory-api\): approved, build #2\.1 after 2 attempts; live as inventory-api-r1 at http:\/\/127\.0\.0\.1:\d+$/m,
       )?.[1];
       expect(inventory).toBeDefined();
       expect(stdout.match(/^decision: (\S+)$/gm)).toEqual([
@@ -82,7 +82,16 @@ describe("the shopfloor bin", () => {
       );
       expect(tempconv).not.toBeNull();
       expect(stdout).toContain(`a person decides: shopfloor decide ${tempconv?.[2]} --retry`);
-      expect(stdout).toContain("3 work items: 2 approved, 1 in the exception queue\n");
+      expect(stdout).toContain("3 work items: 2 approved, 2 live, 1 in the exception queue\n");
+      // Production: live releases, probe cycles, the production-only fault caught, rolled back, fixed.
+      expect(stdout).toMatch(/^Monitor cycle 1 at .*: 2 live releases$/m);
+      expect(stdout).toMatch(/^ {2}health ok \(.*\) · 10\/10 probes passed/m);
+      expect(stdout).toMatch(
+        /^ {2}BREACH: inventory-api-r2 was rolled back; traffic is on inventory-api-r1 again at /m,
+      );
+      const fix = stdout.match(/^ {10}fix item (inventory-api-[0-9a-f]{6}) opened/m)?.[1];
+      expect(fix).toBeDefined();
+      expect(stdout).toMatch(/^inventory-api: inventory-api-r3 is live at http/m);
       expect(stdout).toContain("The article's build passed 171 of 180 scenarios");
       expect(stdout).toMatch(/^trials\s+\d+\s/m);
       expect(stdout).toMatch(/^ {2}npx shopfloor status +the line at a glance/m);
@@ -91,11 +100,26 @@ describe("the shopfloor bin", () => {
       // The home it leaves is one `status`, `history` and `exceptions` read with no flag.
       const status = shopfloor(["status", "--json"], undefined, environment);
       expect(status.exitCode, status.stderr).toBe(0);
-      expect(JSON.parse(status.stdout).states).toMatchObject({ approved: 2, exception: 1 });
+      expect(JSON.parse(status.stdout).states).toMatchObject({
+        live: 3,
+        "rolled-back": 1,
+        exception: 1,
+      });
+      const releases = shopfloor(["releases", "--json"], undefined, environment);
+      expect(
+        JSON.parse(releases.stdout).releases.map((release: { id: string; state: string }) => [
+          release.id,
+          release.state,
+        ]),
+      ).toEqual([
+        ["inventory-api-r3", "live"],
+        ["inventory-api-r1", "standby"],
+        ["todo-api-r1", "live"],
+      ]);
       const history = shopfloor(["history", inventory ?? "", "--json"], undefined, environment);
       expect(history.exitCode, history.stderr).toBe(0);
       const provenance = JSON.parse(history.stdout);
-      expect(provenance.item).toMatchObject({ state: "approved", attempt: 2 });
+      expect(provenance.item).toMatchObject({ state: "live", attempt: 2 });
       expect(provenance.builds[0].run.injectedFaults).toHaveLength(1);
       const text = shopfloor(["history", inventory ?? ""], undefined, environment);
       expect(text.stdout).toContain("INJECTED FAULT drop-validation");
@@ -104,6 +128,8 @@ describe("the shopfloor bin", () => {
         { workItem: tempconv?.[1], reason: "agent-cannot-build" },
       ]);
     } finally {
+      // The releases run on in the home's host daemon after the demo: stop it.
+      shopfloor(["host", "--stop"], undefined, environment);
       rmSync(home, { recursive: true, force: true });
     }
   }, 170_000);

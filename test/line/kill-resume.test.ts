@@ -39,7 +39,7 @@ beforeAll(() => {
   writeFileSync(join(folder, "spec.md"), bigger);
   writeFileSync(
     join(folder, "shopfloor.config.yaml"),
-    "line:\n  seed: 7\n  lineUp: { pattern: single, agent: { agent: scaffold } }\n",
+    "line:\n  seed: 7\n  lineUp: { pattern: single, agent: { agent: scaffold } }\ndeploy: { enabled: false }\n",
   );
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));

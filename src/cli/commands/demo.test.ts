@@ -8,6 +8,11 @@ import {
   runLineCommand,
 } from "../../../test/support/line-cli/line-fake.js";
 import { sampleEvent } from "../../../test/support/line-cli/line-fixtures.js";
+import {
+  sampleBreachCycle,
+  sampleReleases,
+  sampleWatchingCycle,
+} from "../../../test/support/line-cli/release-fixtures.js";
 import type { LineEvent, LineException, WorkItem } from "../../contracts/index.js";
 import type { CliIo } from "../cli-io.js";
 import { packageRoot } from "../package-root.js";
@@ -65,6 +70,7 @@ function demo(argv: string[], setup: LineCommandSetup = {}, interrupt = new Abor
       interrupt: () => ({ signal: interrupt.signal, dispose: () => undefined }),
       elapsedMs: () => clock.shift() ?? 0,
       root: () => root,
+      sleep: async () => undefined,
     },
   );
 }
@@ -76,6 +82,8 @@ describe("shopfloor demo", () => {
         events: built,
         finalState: (item) => (item.specPath.includes("tempconv") ? "exception" : "approved"),
         exceptions: [tempconvException],
+        releases: sampleReleases(),
+        cycles: [sampleWatchingCycle(1), sampleWatchingCycle(2), sampleBreachCycle(3)],
       },
     });
     expect(result.exitCode, result.stderr).toBe(0);
@@ -84,12 +92,16 @@ describe("shopfloor demo", () => {
       ["/package/examples/todo-api/spec.md", "admin"],
       ["/package/examples/inventory-api/spec.md", "admin"],
       ["/package/examples/tempconv/spec.md", "admin"],
+      ["/package/examples/inventory-api/spec.md", "admin"],
     ]);
     const faults = line?.submitted.map((request) =>
-      request.lineUp?.pattern === "single" ? request.lineUp.agent.faults?.attempts : "?",
+      request.lineUp?.pattern === "single" ? request.lineUp.agent.faults?.kinds : "?",
     );
-    expect(faults).toEqual([undefined, [1], undefined]);
+    expect(faults).toEqual([undefined, ["drop-validation"], undefined, ["production-regression"]]);
     expect(line?.runs[0]?.items).toEqual(["spec-000001", "spec-000002", "spec-000003"]);
+    // The production act: the change is worked, cycles until the breach, then the fix is worked.
+    expect(line?.runs.map((run) => run.items?.length)).toEqual([3, 1, 1]);
+    expect(line?.cycles).toHaveLength(4);
     expect(line?.closed).toBe(true);
 
     const { stdout } = result;
@@ -102,6 +114,12 @@ describe("shopfloor demo", () => {
     expect(stdout).toContain("── spec-000003 (spec): in the exception queue");
     expect(stdout).toContain('a person decides: shopfloor decide d41d4f28 --retry --reason "…"');
     expect(stdout).toContain("3 work items: 2 approved, 1 in the exception queue\n");
+    expect(stdout).toContain("── production");
+    expect(stdout).toContain("inventory-api: inventory-api-r4 is live at");
+    expect(stdout).toContain("A change to inventory-api with a fault only production shows");
+    expect(stdout).toMatch(/BREACH: todo-api-r2 was rolled back/);
+    expect(stdout).toContain("The fix item goes down the line");
+    expect(stdout).toContain("`shopfloor host --stop` stops them.");
     expect(stdout).toContain("The article's build passed 171 of 180 scenarios (95.0%)");
     expect(stdout).toContain("No cost recorded in this period.");
     expect(stdout).toContain(`npx shopfloor history spec-000001 --home ${home}`);
@@ -132,6 +150,7 @@ describe("shopfloor demo", () => {
       interrupt: () => ({ signal: new AbortController().signal, dispose: () => undefined }),
       elapsedMs: () => 0,
       root: () => root,
+      sleep: async () => undefined,
     });
     await command.parseAsync(["--home", home], { from: "user" });
     expect(stdout).toContain(

@@ -2,7 +2,9 @@
  * `shopfloor demo`: the whole factory with no model and no key. It submits the example specs to the
  * line with the offline scaffold agent (a fault injected into the inventory service's first attempt, so
  * a regeneration is visible; the command-line tool beyond the scaffold, so an exception is too), works
- * the line until they settle, printing each station as it happens, then shows the gate reports, the
+ * the line until they settle, printing each station as it happens; in production, the approved services
+ * go live, are probed, and a change with a production-only fault is caught, rolled back and fixed
+ * (demo/demo-production.ts); then it shows the gate reports, the
  * article's "171 of 180", the day's cost report, where to look next and how long it took. What it
  * leaves in the factory home, `shopfloor status`, `history` and `exceptions` inspect.
  */
@@ -35,6 +37,7 @@ import {
 } from "./demo/article-example.js";
 import { demoExamples } from "./demo/demo-examples.js";
 import { renderDemoOutcome } from "./demo/demo-outcome.js";
+import { showProduction } from "./demo/demo-production.js";
 import { renderLookNext } from "./demo/look-next.js";
 import { renderCostReport } from "./report/render-cost-report.js";
 import { type Interrupt, interruptOn } from "./run/interrupt.js";
@@ -52,6 +55,8 @@ export interface DemoDependencies extends LineDependencies {
   elapsedMs(): number;
   /** The package root, where the example specs and results are. */
   root(): string;
+  /** Waits between the monitor's cycles in production. */
+  sleep(milliseconds: number): Promise<void>;
 }
 
 export const defaultDemoDependencies: DemoDependencies = {
@@ -59,6 +64,7 @@ export const defaultDemoDependencies: DemoDependencies = {
   interrupt: () => interruptOn(process),
   elapsedMs: () => performance.now(),
   root: packageRoot,
+  sleep: (milliseconds) => new Promise((settle) => setTimeout(settle, milliseconds)),
 };
 
 export function demoCommand(
@@ -144,6 +150,18 @@ async function workDemo(
     io.stdout(`\n${renderDemoOutcome(history, openExceptions)}`);
   }
   io.stdout(`\n${outcomeCounts(items)}\n`);
+  if (session.config.deploy.enabled && !run.interrupt.signal.aborted) {
+    await showProduction(context, {
+      line,
+      root: dependencies.root(),
+      profile: profile.name,
+      signal: run.interrupt.signal,
+      now: dependencies.now,
+      sleep: dependencies.sleep,
+      flush: () => run.printer.finish(),
+      ...(dependencies.timeZone === undefined ? {} : { timeZone: dependencies.timeZone }),
+    });
+  }
 
   io.stdout("\n── the article's example\n\n");
   const resultsPath = articleResultsPath(dependencies.root());
@@ -165,7 +183,7 @@ function introduction(profile: QualityProfile, home: string, sandboxed: boolean)
   const width = Math.max(...demoExamples.map((example) => example.name.length));
   return [
     `shopfloor demo: the factory with no model and no key. ${demoExamples.length} example specs go down the line`,
-    `(intake → build → scenarios → trials → gate) with the offline scaffold agent, under the "${profile.name}" profile:`,
+    `(intake → build → scenarios → trials → gate → deploy) with the offline scaffold agent, under the "${profile.name}" profile:`,
     ...demoExamples.map((example) => `  ${example.name.padEnd(width)}  ${example.story}`),
     `Factory home: ${home}`,
     sandboxed

@@ -200,7 +200,11 @@ describe("shopfloor run, status, history and exceptions on the real line", () =>
       const cli = (argv: string[]) =>
         runInMemory(
           [...argv, "--home", "home"],
-          { [spec]: readFileSync(spec, "utf8") },
+          {
+            [spec]: readFileSync(spec, "utf8"),
+            // Deploys start a host daemon; test/deploy covers them.
+            [join(folder, "shopfloor.config.yaml")]: "deploy: { enabled: false }\n",
+          },
           "",
           folder,
         );

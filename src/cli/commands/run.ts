@@ -58,6 +58,8 @@ export const defaultRunDependencies: RunDependencies = {
 
 /** 1, as for a gate that does not approve: some item went to the exception queue, was rejected or is unsettled. */
 const notApprovedExitCode = exitCodes.regenerate;
+/** An item through the gate: approved, or deployed since (live; rolled back later by the monitor). */
+const passedTheGate: readonly WorkItem["state"][] = ["approved", "deploy", "live", "rolled-back"];
 
 export function runCommand(
   context: CommandContext,
@@ -205,7 +207,7 @@ async function workLine(
       : await Promise.all(
           [...submitted.values()].map(async (item) => (await session.line.history(item.id)).item),
         );
-  context.exitCode = items.every((item) => item.state === "approved")
+  context.exitCode = items.every((item) => passedTheGate.includes(item.state))
     ? exitCodes.success
     : notApprovedExitCode;
   await report(context, session, {

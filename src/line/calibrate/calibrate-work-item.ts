@@ -126,11 +126,14 @@ function checkArguments(mutants: number, seed: number): void {
   }
 }
 
+const approvedStates: readonly WorkItem["state"][] = ["approved", "deploy", "live", "rolled-back"];
+
 async function approvedBuildOf(
   context: LineServices,
   item: WorkItem,
 ): Promise<{ build: Build; suiteReference: string }> {
-  if (item.state !== "approved" || item.approvedBuild === undefined) {
+  // An approved build stays approved when it is deployed, goes live or is rolled back.
+  if (item.approvedBuild === undefined || !approvedStates.includes(item.state)) {
     throw new InvalidArgumentError(
       `${item.id} is ${item.state}, not approved: only an approved build can be calibrated (shopfloor history ${item.id} shows where it stands)`,
       "workItem",

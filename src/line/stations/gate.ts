@@ -15,7 +15,7 @@ import { parseJobPayload } from "../jobs.js";
 import { bestCandidate, feedbackCandidate } from "../trials/best-candidate.js";
 import { judgeBuild } from "../trials/judge-build.js";
 import { candidateOf, extendForMoreTrials, regenerateOrEscalate } from "./gate-outcomes.js";
-import { moveItem, recordOutcomeOnce } from "./item-flow.js";
+import { approveItem, enqueueDeploy } from "./item-flow.js";
 import type { JobContext } from "./station-context.js";
 
 export interface JudgedCandidate {
@@ -31,6 +31,11 @@ export interface JudgedCandidate {
 export async function gateStation(payload: unknown, context: JobContext): Promise<void> {
   const job = parseJobPayload("gate", payload);
   const item = await context.store.workItem(job.workItem);
+  if (item?.state === "approved" && item.attempt === job.attempt) {
+    // A gate stopped between approving and enqueueing the deploy: enqueue it now.
+    await enqueueDeploy(context, item);
+    return;
+  }
   if (item === undefined || item.state !== "gate" || item.attempt !== job.attempt) return;
   const profile = resolveProfile(item.profile, context.config);
   const judged = await judgeCandidates(context, item, profile);
@@ -38,11 +43,9 @@ export async function gateStation(payload: unknown, context: JobContext): Promis
   const winner = bestCandidate(candidates);
   if (winner !== undefined) {
     const verdict = judged.find((each) => each.build.id === winner)?.verdict;
-    await recordOutcomeOnce(context, item.id, "approved");
-    await moveItem(context, item, {
+    await approveItem(context, item, {
       from: "gate",
-      to: "approved",
-      approvedBuild: winner,
+      build: winner,
       reason: `approved ${winner}: ${verdict?.reason ?? "the gate approved it"}`,
     });
     return;

@@ -5,6 +5,7 @@
  * (`spec-too-vague`) with the findings as evidence, for its author to clarify.
  */
 
+import { FeedbackReport } from "../../contracts/agent-run.js";
 import { modelFor } from "../../contracts/config.js";
 import type { LintReport } from "../../contracts/lint.js";
 import { defaultIntakeMinimumScore } from "../../contracts/quality-profile.js";
@@ -37,6 +38,7 @@ export async function intakeStation(payload: unknown, context: JobContext): Prom
       from: "intake",
       attempt: 1,
       reason: `lint score ${report.score} ≥ ${minimumScore}`,
+      ...(await fixFeedback(context, item)),
     });
     return;
   }
@@ -51,6 +53,17 @@ export async function intakeStation(payload: unknown, context: JobContext): Prom
       ...(report.llm === undefined ? {} : { review: report.llm }),
     },
   });
+}
+
+/** A fix item's first build is given what production showed (the incident's feedback). */
+async function fixFeedback(
+  context: JobContext,
+  item: WorkItem,
+): Promise<{ feedback?: FeedbackReport }> {
+  if (item.fixes === undefined) return {};
+  const incident = await context.store.incidents.incident(item.fixes);
+  const feedback = FeedbackReport.safeParse(incident?.evidence.feedback);
+  return feedback.success ? { feedback: feedback.data } : {};
 }
 
 async function lint(

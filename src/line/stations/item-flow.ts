@@ -7,6 +7,7 @@
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import type { FeedbackReport } from "../../contracts/agent-run.js";
+import type { CostCategory } from "../../contracts/cost-event.js";
 import { ShopfloorError } from "../../contracts/errors.js";
 import type { Spec } from "../../contracts/spec.js";
 import type { LineException, WorkItem, WorkItemState } from "../../contracts/work-item.js";
@@ -66,13 +67,26 @@ export async function moveItem(
 
 const settledStates: readonly WorkItemState[] = ["approved", "exception", "rejected"];
 
-/** Opens the exception (once) and moves the item into the exception queue. */
+/**
+ * Opens the exception (once) and moves the item into the exception queue. A fix item that fails
+ * (its builds, its gate, its deploy) is a production regression nobody could repair: it is reported
+ * as `monitor-regression`, its own reason kept in the evidence.
+ */
 export async function escalate(
   context: LineServices,
   item: WorkItem,
   exception: Omit<NewException, "workItem">,
 ): Promise<LineException> {
-  const opened = await context.store.openException({ ...exception, workItem: item.id });
+  const opened = await context.store.openException({
+    ...exception,
+    workItem: item.id,
+    ...(item.fixes !== undefined && exception.reason !== "budget-reached"
+      ? {
+          reason: "monitor-regression" as const,
+          evidence: { ...exception.evidence, fixes: item.fixes, failedAs: exception.reason },
+        }
+      : {}),
+  });
   // Another job may move the item meanwhile: the exception moves it from wherever it is then.
   let current: WorkItem | undefined = item;
   for (let tries = 0; tries < 5 && current !== undefined; tries++) {
@@ -83,6 +97,15 @@ export async function escalate(
   }
   return opened;
 }
+
+const stationCategories: Record<LineJob["station"], CostCategory> = {
+  intake: "inference",
+  build: "inference",
+  scenarios: "testing",
+  trials: "testing",
+  gate: "testing",
+  deploy: "ci",
+};
 
 /**
  * The ledger refused to reserve a station's work: a `budget.exceeded` event, and an exception
@@ -96,7 +119,7 @@ export async function refuseForBudget(
   build?: string,
 ): Promise<void> {
   await context.store.appendEvent(item.id, "budget.exceeded", {
-    category: job.station === "build" ? "inference" : "testing",
+    category: stationCategories[job.station],
     station: job.station,
     reason: refusal.reason,
   });
@@ -143,6 +166,35 @@ export async function startAttempt(
     });
   }
   return moved;
+}
+
+/**
+ * Approves the item with `build` and, when deploys are on, enqueues its deploy (keyed by the build, so a
+ * resumed gate that finds the item approved enqueues it again safely).
+ */
+export async function approveItem(
+  context: LineServices,
+  item: WorkItem,
+  request: { from: WorkItemState; build: string; reason: string },
+): Promise<WorkItem | undefined> {
+  await recordOutcomeOnce(context, item.id, "approved");
+  const approved = await moveItem(context, item, {
+    from: request.from,
+    to: "approved",
+    approvedBuild: request.build,
+    reason: request.reason,
+  });
+  if (approved !== undefined) await enqueueDeploy(context, approved);
+  return approved;
+}
+
+/** The deploy job of an approved item (nothing when deploys are off or it has no approved build). */
+export async function enqueueDeploy(context: LineServices, item: WorkItem): Promise<void> {
+  if (!context.config.deploy.enabled || item.approvedBuild === undefined) return;
+  await enqueueJob(context.queue, {
+    station: "deploy",
+    payload: { workItem: item.id, build: item.approvedBuild },
+  });
 }
 
 /** Records what became of the item, once however often a resumed station gets here. */

@@ -50,6 +50,13 @@ export async function resumeItem(context: LineServices, item: WorkItem): Promise
       }
       return waiting.length;
     }
+    case "deploy":
+      if (item.approvedBuild === undefined) return 0;
+      await enqueueJob(queue, {
+        station: "deploy",
+        payload: { workItem: item.id, build: item.approvedBuild },
+      });
+      return 1;
     default:
       return 0;
   }

@@ -14,6 +14,7 @@ import type { SuiteStore } from "../../scenarios/store/suite-store.js";
 import type { FactoryDatabase } from "../../store/factory-database.js";
 import type { CreateAgent } from "../agent-factory.js";
 import type { LineCaches } from "../cache/line-caches.js";
+import type { LineDeployment } from "../deploy/line-deployment.js";
 import type { ArtifactStore } from "../store/artifact-store.js";
 import type { LineStore } from "../store/line-store.js";
 import type { TrialExecutor } from "../trials/trial-executor.js";
@@ -39,6 +40,8 @@ export interface LineServices {
   clock(): number;
   /** Parsed specs and loaded suites, shared by the jobs of this open line. */
   caches: LineCaches;
+  /** The deploy target and the sandbox probes run with. */
+  deployment: LineDeployment;
 }
 
 export interface JobContext extends LineServices {

@@ -3,17 +3,38 @@
  * row that no longer fits (a hand-edited database, a column from a newer version) is reported as such
  * instead of travelling on as a wrong value.
  */
-import type { z } from "zod";
+import { z } from "zod";
 import { ShopfloorError } from "../../contracts/errors.js";
+import { Incident, ProbeResult, Release } from "../../contracts/release.js";
 import type { TrialResult } from "../../contracts/trial-result.js";
 import { Build, Decision, LineException, WorkItem } from "../../contracts/work-item.js";
+import type { ReleaseRequest } from "../../deploy/deploy-target.js";
 import type {
   BuildTable,
   DecisionTable,
+  IncidentTable,
   LineExceptionTable,
+  ProbeTable,
+  ReleaseTable,
   TrialTable,
   WorkItemTable,
 } from "../../store/factory-database.js";
+
+const Text = z.string().min(1);
+
+/** The stored form of a `ReleaseRequest` (the port declares it as a type only). */
+export const StoredReleaseRequest = z.strictObject({
+  release: Text,
+  service: Text,
+  workItem: Text,
+  build: Text,
+  commit: Text,
+  directory: Text,
+  /** Empty while the release's code is not exported yet (its start script is read from it). */
+  command: z.string(),
+  healthPath: Text,
+  env: z.record(z.string(), z.string()),
+}) satisfies z.ZodType<ReleaseRequest>;
 
 export function workItemFromRow(row: WorkItemTable): WorkItem {
   return checked(WorkItem, `work item ${row.id}`, {
@@ -28,6 +49,7 @@ export function workItemFromRow(row: WorkItemTable): WorkItem {
     suite: row.suite ?? undefined,
     approvedBuild: row.approved_build ?? undefined,
     parent: row.parent ?? undefined,
+    fixes: row.fixes ?? undefined,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   });
@@ -75,6 +97,71 @@ export function decisionFromRow(row: DecisionTable): Decision {
     reason: row.reason,
     at: row.at,
     details: json(`decision ${row.id}`, "details", row.details),
+  });
+}
+
+export function releaseFromRow(row: ReleaseTable): Release {
+  return checked(Release, `release ${row.id}`, {
+    id: row.id,
+    service: row.service,
+    number: row.number,
+    workItem: row.work_item,
+    build: row.build,
+    commit: row.commit_sha,
+    target: row.target,
+    state: row.state,
+    address: row.address ?? undefined,
+    reason: row.reason ?? undefined,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    liveAt: row.live_at ?? undefined,
+    endedAt: row.ended_at ?? undefined,
+  });
+}
+
+export function releaseRequestFromRow(row: Pick<ReleaseTable, "id" | "request">): ReleaseRequest {
+  const where = `release ${row.id}`;
+  return fits(StoredReleaseRequest, `${where}'s request`, json(where, "request", row.request));
+}
+
+export function incidentFromRow(row: IncidentTable): Incident {
+  return checked(Incident, `incident ${row.id}`, {
+    id: row.id,
+    service: row.service,
+    release: row.release,
+    rolledBackTo: row.rolled_back_to ?? undefined,
+    workItem: row.work_item,
+    fixItem: row.fix_item ?? undefined,
+    by: row.by_whom,
+    summary: row.summary,
+    evidence: json(`incident ${row.id}`, "evidence", row.evidence),
+    openedAt: row.opened_at,
+  });
+}
+
+export function probeRow(result: ProbeResult): Omit<ProbeTable, "sequence"> {
+  return {
+    release: result.release,
+    cycle: result.cycle,
+    scenario: result.scenario,
+    title: result.title,
+    passed: result.passed ? 1 : 0,
+    latency_ms: result.latencyMs,
+    error: result.error ?? null,
+    at: result.at,
+  };
+}
+
+export function probeFromRow(row: Omit<ProbeTable, "sequence">): ProbeResult {
+  return checked(ProbeResult, `a probe of release ${row.release}`, {
+    release: row.release,
+    cycle: row.cycle,
+    scenario: row.scenario,
+    title: row.title,
+    passed: row.passed === 1,
+    latencyMs: row.latency_ms,
+    error: row.error ?? undefined,
+    at: row.at,
   });
 }
 
@@ -138,7 +225,16 @@ function checked<Schema extends z.ZodType>(
   const present = Object.fromEntries(
     Object.entries(fields).filter(([, value]) => value !== undefined),
   );
-  const parsed = schema.safeParse(present);
+  return fits(schema, where, present);
+}
+
+/** Parses a stored value through its contract, or says where it does not fit. */
+function fits<Schema extends z.ZodType>(
+  schema: Schema,
+  where: string,
+  value: unknown,
+): z.infer<Schema> {
+  const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues
     .map((issue) => `${issue.path.join(".") || "(row)"}: ${issue.message}`)

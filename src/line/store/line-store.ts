@@ -1,8 +1,9 @@
 /**
  * The line's store: work items and their transitions, the event log, builds, trials, exceptions and
- * decisions, over the factory database. Every state change is one transaction that writes its event
- * first; listeners (`onEvent`) hear of events once their transaction has committed. Time and randomness
- * are injected.
+ * decisions, over the factory database; what was deployed is under `releases`, how it is watched
+ * under `monitoring`, and the incidents opened against releases under `incidents`. Every state
+ * change is one transaction that writes its event first; listeners (`onEvent`) hear of events once
+ * their transaction has committed. Time and randomness are injected.
  */
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
@@ -36,7 +37,10 @@ import {
   recordDecision,
   requireException,
 } from "./exception-records.js";
+import { IncidentRecords } from "./incident-records.js";
 import type { LineContext } from "./line-transaction.js";
+import { MonitorRecords } from "./monitor-records.js";
+import { ReleaseRecords } from "./release-records.js";
 import { countTrials, insertTrials, selectTrials } from "./trial-records.js";
 import {
   countStates,
@@ -66,6 +70,12 @@ export interface LineStoreOptions {
 
 export class LineStore {
   readonly #context: LineContext;
+  /** The releases of each service, their states and the requests they were started from. */
+  readonly releases: ReleaseRecords;
+  /** Service ports, and the monitor's cycles, probes and SLO windows. */
+  readonly monitoring: MonitorRecords;
+  /** The incidents opened against releases, and their fix items. */
+  readonly incidents: IncidentRecords;
 
   constructor(options: LineStoreOptions) {
     this.#context = {
@@ -77,6 +87,9 @@ export class LineStore {
           : options.randomHex(bytes),
       onEvent: options.onEvent,
     };
+    this.releases = new ReleaseRecords(this.#context);
+    this.monitoring = new MonitorRecords(this.#context);
+    this.incidents = new IncidentRecords(this.#context);
   }
 
   get #database(): Kysely<FactoryDatabase> {

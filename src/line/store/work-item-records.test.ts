@@ -53,6 +53,47 @@ describe("LineStore work items", () => {
     ]);
   });
 
+  it("keeps the incident a fix item repairs, on the item and in its create event", async () => {
+    const regressed = await line.newItem();
+    const fix = await line.store.createWorkItem({
+      name: "todo-api",
+      specPath: "/specs/todo-api.md",
+      specHash: "a".repeat(64),
+      profile: "standard",
+      lineUp: { pattern: "single", agent: { agent: "scaffold" } },
+      parent: regressed.id,
+      fixes: "9f3b21c0",
+    });
+    expect(fix).toMatchObject({ parent: regressed.id, fixes: "9f3b21c0" });
+    expect((await line.store.workItem(fix.id))?.fixes).toBe("9f3b21c0");
+    const moved = await line.store.transition(fix.id, {
+      from: "intake",
+      to: "build",
+      reason: "ok",
+    });
+    expect(moved.item.fixes).toBe("9f3b21c0");
+    const [created] = await line.store.events({ workItem: fix.id, types: ["work-item.create"] });
+    expect(created?.payload).toMatchObject({ parent: regressed.id, fixes: "9f3b21c0" });
+    expect(regressed).not.toHaveProperty("fixes");
+    const [plain] = await line.store.events({ workItem: regressed.id });
+    expect(plain?.payload).not.toHaveProperty("fixes");
+  });
+
+  it("refuses an empty incident id, and writes nothing", async () => {
+    const error = await thrownBy(
+      line.store.createWorkItem({
+        name: "todo-api",
+        specPath: "/specs/todo-api.md",
+        specHash: "a",
+        profile: "standard",
+        lineUp: { pattern: "single", agent: { agent: "scaffold" } },
+        fixes: "",
+      }),
+    );
+    expect(error.code).toBe("invalid-argument");
+    expect(await line.store.workItems()).toEqual([]);
+  });
+
   it("draws another suffix when the random one is taken", async () => {
     const first = await line.newItem();
     line.restartIds();
@@ -92,6 +133,9 @@ describe("LineStore work items", () => {
       trials: 0,
       gate: 0,
       approved: 0,
+      deploy: 0,
+      live: 0,
+      "rolled-back": 0,
       exception: 0,
       rejected: 0,
     });

@@ -23,6 +23,8 @@ export interface NewWorkItem {
   profile: string;
   lineUp: LineUp;
   parent?: string;
+  /** The incident a fix item repairs (the monitor opens fix items). */
+  fixes?: string;
 }
 
 export interface TransitionChange {
@@ -62,6 +64,7 @@ export async function createWorkItem(context: LineContext, input: NewWorkItem): 
       profile: input.profile,
       lineUp,
       ...(input.parent === undefined ? {} : { parent: input.parent }),
+      ...(input.fixes === undefined ? {} : { fixes: input.fixes }),
     });
     const row: WorkItemTable = {
       id,
@@ -75,6 +78,7 @@ export async function createWorkItem(context: LineContext, input: NewWorkItem): 
       suite: null,
       approved_build: null,
       parent: input.parent ?? null,
+      fixes: input.fixes ?? null,
       created_at: at,
       updated_at: at,
     };

@@ -27,7 +27,7 @@ export async function buildLaunch(build: BuildUnderTest, suite: Suite): Promise<
     case "http":
       return {
         kind: "http",
-        command: await startScript(build),
+        command: await startScript(build.workspacePath, `build ${build.id}`),
         readyPath: model?.kind === "http-service" ? model.model.http.health : defaultHealthPath,
       };
     case "cli": {
@@ -57,8 +57,9 @@ export function suiteForLaunch(
   return { ...suite, header: { ...suite.header, defaults }, scenarios };
 }
 
-async function startScript(build: BuildUnderTest): Promise<string> {
-  const path = join(build.workspacePath, "package.json");
+/** The `scripts.start` of the package.json in `folder` (the code of `what`: a build, a release). */
+export async function startScript(folder: string, what: string): Promise<string> {
+  const path = join(folder, "package.json");
   const text = await readFile(path, "utf8").catch(() => undefined);
   let parsed: z.infer<typeof PackageScripts> | undefined;
   try {
@@ -69,7 +70,7 @@ async function startScript(build: BuildUnderTest): Promise<string> {
   if (parsed !== undefined) return parsed.scripts.start;
   throw new ShopfloorError(
     "invalid-input",
-    `build ${build.id} cannot be started: its worktree needs a package.json whose scripts.start ` +
+    `${what} cannot be started: its code needs a package.json whose scripts.start ` +
       'starts the service on the port in $PORT (e.g. "node server.js"); the line runs it with ' +
       `sh -c from the worktree, without npm${text === undefined ? "; there is no package.json" : ""}`,
     { path, field: "scripts.start", retryable: false },

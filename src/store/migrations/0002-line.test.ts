@@ -33,6 +33,7 @@ const lineColumns: Record<string, string[]> = {
     "parent",
     "created_at",
     "updated_at",
+    "fixes",
   ],
   line_event: ["sequence", "at", "work_item", "type", "payload"],
   build: [

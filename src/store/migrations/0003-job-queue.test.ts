@@ -40,9 +40,9 @@ function jobRow(id: string, key: string, state: string): Omit<JobTable, "sequenc
 
 describe("the job queue migration", () => {
   it("runs after the line's and can be undone and redone", async () => {
-    expect(Object.keys(factoryMigrations).slice(-2)).toEqual(["0002-line", "0003-job-queue"]);
+    expect(Object.keys(factoryMigrations).slice(1, 3)).toEqual(["0002-line", "0003-job-queue"]);
     const migrator = new Migrator({ db: database, provider: factoryMigrationProvider });
-    expect((await migrator.migrateDown()).error).toBeUndefined();
+    expect((await migrator.migrateTo("0002-line")).error).toBeUndefined();
     const names = async () => (await database.introspection.getTables()).map((table) => table.name);
     expect(await names()).not.toContain("job");
     expect(await names()).toContain("work_item");

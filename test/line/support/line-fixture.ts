@@ -10,7 +10,7 @@ import type { Agent } from "../../../src/agents/agent.js";
 import { Config } from "../../../src/contracts/config.js";
 import type { LineUpAgent, StationName } from "../../../src/contracts/work-item.js";
 import { FactoryLineSession, stationHandlers } from "../../../src/line/factory-line-session.js";
-import { openLineServices } from "../../../src/line/line-services.js";
+import { type LineServicesOptions, openLineServices } from "../../../src/line/line-services.js";
 import type { JobContext, LineServices } from "../../../src/line/stations/station-context.js";
 import type { TrialExecutor } from "../../../src/line/trials/trial-executor.js";
 import { NoSandbox } from "../../../src/runners/sandbox/no-sandbox.js";
@@ -38,6 +38,8 @@ export interface LineFixtureOptions {
   agent?: Agent;
   trialExecutor?: TrialExecutor;
   now?: () => Date;
+  /** The local deploy target's host (tests: an in-process one); deploys stay off unless config says. */
+  connectReleaseHost?: LineServicesOptions["connectReleaseHost"];
 }
 
 export async function lineFixture(options: LineFixtureOptions = {}): Promise<LineFixture> {
@@ -46,7 +48,8 @@ export async function lineFixture(options: LineFixtureOptions = {}): Promise<Lin
   const agentCalls: LineFixture["agentCalls"] = [];
   const { services } = await openLineServices({
     home,
-    config: Config.parse(options.config ?? {}),
+    // Deploys are off unless a test turns them on: the stations' tests have no release host.
+    config: Config.parse({ deploy: { enabled: false }, ...(options.config as object | undefined) }),
     environment: process.env,
     projectFolder: repositoryRoot,
     sandbox: new NoSandbox(),
@@ -56,6 +59,9 @@ export async function lineFixture(options: LineFixtureOptions = {}): Promise<Lin
       return agent;
     },
     ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.connectReleaseHost === undefined
+      ? {}
+      : { connectReleaseHost: options.connectReleaseHost }),
   });
   const session = new FactoryLineSession(services, {
     projectFolder: repositoryRoot,

@@ -30,9 +30,12 @@ export interface LineHome {
   remove(): Promise<void>;
 }
 
-/** A line on a new home with the scaffold agent and no sandbox; `config` is parsed with defaults. */
+/**
+ * A line on a new home with the scaffold agent and no sandbox; `config` is parsed with defaults, except
+ * that deploys are off unless the config turns them on (the deploy tests give an in-process host).
+ */
 export async function openLineHome(
-  config: unknown = {},
+  config: Record<string, unknown> = {},
   overrides: Partial<FactoryLineOptions> = {},
 ): Promise<LineHome> {
   const home = mkdtempSync(join(tmpdir(), "shopfloor-line-"));
@@ -41,7 +44,7 @@ export async function openLineHome(
   const open = async (more: Partial<FactoryLineOptions> = {}) => {
     const line = await openFactoryLine({
       home,
-      config: Config.parse(config),
+      config: Config.parse({ deploy: { enabled: false }, ...config }),
       environment: process.env,
       projectFolder: repositoryRoot,
       sandbox: new NoSandbox(),

@@ -1,6 +1,6 @@
 /**
- * Test support for the line's commands: a FactoryLine that plays a script and records its calls, and a
- * runner that runs one command in-process on it, with an injected clock, reading in-memory files and
+ * Test support for the line's commands: a FactoryLine that plays a script (events, states, releases,
+ * incidents, monitor cycles) and records its calls, and a runner that runs one command in-process on it, with an injected clock, reading in-memory files and
  * returning what it printed and its exit code (as `shopfloor` maps errors to exit codes).
  */
 import { basename } from "node:path";
@@ -9,7 +9,15 @@ import type { CliIo } from "../../../src/cli/cli-io.js";
 import type { CommandContext } from "../../../src/cli/command-context.js";
 import { exitCodes } from "../../../src/cli/exit-codes.js";
 import type { LineDependencies } from "../../../src/cli/line-session.js";
-import type { Decision, LineEvent, LineException, WorkItem } from "../../../src/contracts/index.js";
+import type {
+  Decision,
+  Incident,
+  LineEvent,
+  LineException,
+  Release,
+  ReleaseState,
+  WorkItem,
+} from "../../../src/contracts/index.js";
 import { ShopfloorError } from "../../../src/contracts/index.js";
 import type {
   DecisionRequest,
@@ -17,11 +25,21 @@ import type {
   FactoryLineOptions,
   LineRunSummary,
   LineStatus,
+  ManualRollbackRequest,
+  MonitorCycleReport,
+  RollbackOutcome,
   RunOptions,
   SubmitRequest,
   WorkItemHistory,
 } from "../../../src/line/factory-line.js";
-import { sampleBuild, sampleHistory, sampleItemId, sampleWorkItem } from "./line-fixtures.js";
+import {
+  sampleBuild,
+  sampleEvent,
+  sampleHistory,
+  sampleItemId,
+  sampleWorkItem,
+} from "./line-fixtures.js";
+import { sampleIncident } from "./release-fixtures.js";
 
 /** What a fake line does: the events its `run` emits and the state each submitted item ends in. */
 export interface FakeLineScript {
@@ -31,7 +49,14 @@ export interface FakeLineScript {
   exceptions?: LineException[];
   /** Called once `run` has emitted its events, e.g. to abort the run's signal. */
   afterEvents?: () => void;
+  /** Newest first, as the facade lists them. */
+  releases?: Release[];
+  incidents?: Incident[];
+  /** What `monitorCycle` returns, in order; then empty cycles. Their fix items join the queue. */
+  cycles?: MonitorCycleReport[];
 }
+
+type ReleaseFilter = { service?: string; states?: readonly ReleaseState[] };
 
 /** A FactoryLine that records its calls and plays a script, for the commands' tests. */
 export class FakeFactoryLine implements FactoryLine {
@@ -40,6 +65,11 @@ export class FakeFactoryLine implements FactoryLine {
   readonly submitted: SubmitRequest[] = [];
   readonly runs: RunOptions[] = [];
   readonly decisions: DecisionRequest[] = [];
+  readonly releaseQueries: ReleaseFilter[] = [];
+  readonly incidentQueries: { service?: string }[] = [];
+  readonly rollbacks: ManualRollbackRequest[] = [];
+  /** The cycles `monitorCycle` returned. */
+  readonly cycles: MonitorCycleReport[] = [];
   readonly items = new Map<string, WorkItem>();
   closed = false;
   readonly #script: FakeLineScript;
@@ -119,6 +149,93 @@ export class FakeFactoryLine implements FactoryLine {
     }
     const builds = [{ ...sampleBuild(2), id: `${item.id}.1.1`, workItem: item.id, attempt: 1 }];
     return { ...history, item, builds: item.state === "approved" ? builds : [] };
+  }
+
+  async releases(filter: ReleaseFilter = {}): Promise<Release[]> {
+    this.releaseQueries.push(filter);
+    return (this.#script.releases ?? []).filter(
+      (release) =>
+        (filter.service === undefined || release.service === filter.service) &&
+        (filter.states === undefined || filter.states.includes(release.state)),
+    );
+  }
+
+  async incidents(filter: { service?: string } = {}): Promise<Incident[]> {
+    this.incidentQueries.push(filter);
+    return (this.#script.incidents ?? []).filter(
+      (incident) => filter.service === undefined || incident.service === filter.service,
+    );
+  }
+
+  /** As the facade: not-found for an item without releases, invalid-argument when it is not live. */
+  async rollback(request: ManualRollbackRequest): Promise<RollbackOutcome> {
+    this.rollbacks.push(request);
+    const releases = this.#script.releases ?? [];
+    const release = releases.find((candidate) => candidate.workItem === request.workItem);
+    if (release === undefined) {
+      throw new ShopfloorError("not-found", `there is no work item ${request.workItem}`);
+    }
+    if (release.state !== "live") {
+      throw new ShopfloorError(
+        "invalid-argument",
+        `${request.workItem} is ${release.state}, not live: only the item of a live release can be rolled back (\`shopfloor releases\` lists them)`,
+        { field: "workItem" },
+      );
+    }
+    const standby = releases.find(
+      (candidate) => candidate.service === release.service && candidate.state === "standby",
+    );
+    const to = standby === undefined ? undefined : { ...standby, state: "live" as const };
+    const incident = sampleIncident({
+      id: "9d8e7f60",
+      service: release.service,
+      release: release.id,
+      rolledBackTo: to?.id,
+      workItem: release.workItem,
+      fixItem: undefined,
+      by: request.by,
+      summary: `${request.by} rolled ${release.id} back: ${request.reason}`,
+      evidence: { reason: request.reason },
+    });
+    const reason = `rollback by ${request.by}: ${request.reason}`;
+    const rolledBack = { ...release, state: "rolled-back" as const, reason };
+    return { release: rolledBack, ...(to === undefined ? {} : { to }), incident };
+  }
+
+  /**
+   * The next scripted cycle. Its breaches emit their events as the line does, and its fix items wait
+   * at intake, so that `run` works them.
+   */
+  async monitorCycle(): Promise<MonitorCycleReport> {
+    const scripted = this.#script.cycles?.[this.cycles.length];
+    const cycle = scripted ?? {
+      cycle: this.cycles.length + 1,
+      at: "2026-11-24T15:00:00.000Z",
+      checks: [],
+    };
+    this.cycles.push(cycle);
+    for (const { release, item, watch, breach } of cycle.checks) {
+      if (breach === undefined) continue;
+      const to = breach.rolledBackTo?.id;
+      const fixItem = breach.fixItem?.id;
+      const events = [
+        sampleEvent("release.rollback", {
+          release: release.id,
+          ...(to === undefined ? {} : { to }),
+          by: "monitor",
+          reason: watch.reason,
+        }),
+        sampleEvent("incident.open", {
+          incident: breach.incident.id,
+          release: release.id,
+          summary: breach.incident.summary,
+          ...(fixItem === undefined ? {} : { fixItem }),
+        }),
+      ];
+      for (const event of events) this.options.onEvent?.({ ...event, workItem: item.id });
+      if (breach.fixItem !== undefined) this.items.set(breach.fixItem.id, breach.fixItem);
+    }
+    return cycle;
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,8 @@
 /**
  * Test data for the line's commands and renderers: a work item that was regenerated once and then
  * approved, with its builds, verdicts, events and costs, as the facade (src/line/factory-line.ts)
- * returns them. Used by the tests only; kept beside the renderers so each test can build on it.
+ * returns them, and the line's status. The releases, incidents and monitor cycles are in
+ * release-fixtures.ts. Used by the tests only; kept beside the renderers so each test can build on it.
  */
 import type {
   Build,
@@ -183,6 +184,9 @@ export function sampleLineStatus(): LineStatus {
       trials: 1,
       gate: 0,
       approved: 3,
+      deploy: 0,
+      live: 0,
+      "rolled-back": 0,
       exception: 1,
       rejected: 0,
     },
@@ -225,6 +229,7 @@ export function sampleLineStatus(): LineStatus {
       scenarios: idle,
       trials: { ...idle, waiting: 2, done: 7 },
       gate: { ...idle, dead: 1 },
+      deploy: idle,
     },
     openExceptions: 1,
   };

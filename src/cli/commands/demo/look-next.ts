@@ -14,8 +14,8 @@ export interface LookNextRequest {
 export function renderLookNext(request: LookNextRequest): string {
   const { items } = request;
   const flag = request.repeatHome ? ` --home ${quoted(request.home)}` : "";
-  const regenerated = items.find((item) => item.attempt > 1 && item.state === "approved");
-  const approved = items.find((item) => item.state === "approved");
+  const regenerated = items.find((item) => item.attempt > 1 && item.approvedBuild !== undefined);
+  const approved = items.find((item) => item.approvedBuild !== undefined);
   const shown = regenerated ?? approved ?? items[0];
   const rows: [string, string][] = [
     [`status${flag}`, "the line at a glance: items per state, pass rates, spend today, the queue"],
