@@ -46,6 +46,19 @@ describe("a monitor cycle for a terminal", () => {
     expect(text).not.toContain("BREACH");
   });
 
+  it("says when the monitoring budget refused the scenario probes", () => {
+    const cycle = sampleWatchingCycle();
+    const [check] = cycle.checks;
+    if (check === undefined) throw new Error("the sample cycle has a check");
+    const health = check.results.filter((result) => result.scenario === "health");
+    const refused = { ...check, results: health, refused: "the monitoring budget is spent" };
+    const text = renderMonitorCycle({ ...cycle, checks: [refused] }, utc);
+    expect(text).toContain("  health ok (3.0 ms) · no scenario probes\n");
+    expect(text).toContain(
+      "  scenario probes refused by the monitoring budget: the monitoring budget is spent\n",
+    );
+  });
+
   it("says when there is nothing to watch", () => {
     expect(renderMonitorCycle(sampleCycle(3, []), utc)).toBe(
       "Monitor cycle 3 at 15:00:00: Nothing to watch: no live release.\n",

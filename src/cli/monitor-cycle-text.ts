@@ -43,8 +43,11 @@ function renderCheck(check: ReleaseCheck): string {
   // The reason gives the window's counts: the probes since the test last decided healthy.
   return [
     `${release.id} (${item.id})${address}`,
-    `  ${healthText(results)} · ${probesText(probes)}`,
+    `  ${healthText(results)} · ${check.refused === undefined ? probesText(probes) : "no scenario probes"}`,
     ...failureLines(probes),
+    ...(check.refused === undefined
+      ? []
+      : [`  scenario probes refused by the monitoring budget: ${check.refused}`]),
     `  SLO test: ${watch.decision}: ${watch.reason}`,
     ...breachLines(check),
   ].join("\n");

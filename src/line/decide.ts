@@ -4,7 +4,8 @@
  * carried out: approve (the item is approved with its closest build), reject, clarify (a new item with
  * the new spec, parent = the old one, which is rejected), change-profile (the item is judged again under
  * it), raise-budget (the budget is changed, the refused work is enqueued again) or retry (one more
- * attempt). What the line has to do next is enqueued; `run` carries it out.
+ * attempt; a release that did not go live is deployed again). What the line has to do next is
+ * enqueued; `run` carries it out.
  */
 import { resolve } from "node:path";
 import { feedbackFromVerdict } from "../agents/feedback.js";
@@ -121,6 +122,10 @@ async function prepare(
       return { dailyUsd, station };
     }
     case "retry":
+      // A release that did not go live is deployed again; anything else gets another build.
+      if (exception.reason === "deploy-failed" && item.approvedBuild !== undefined) {
+        return { redeploy: item.approvedBuild };
+      }
       return { attempt: item.attempt + 1 };
   }
 }
@@ -176,6 +181,14 @@ async function carryOut(
       await sendBack(context, item, details.station as StationName, because);
       return;
     case "retry":
+      if (typeof details.redeploy === "string") {
+        await approveItem(context, item, {
+          from: item.state,
+          build: details.redeploy,
+          reason: because,
+        });
+        return;
+      }
       await startAttempt(context, item, {
         from: item.state,
         attempt: item.attempt + 1,

@@ -4,7 +4,10 @@
  * charged at the `trial` rate to `testing`). Labelled with the release's work item, so the economics of
  * a change include what watching it in production cost, and with the probe round as the run.
  */
+
+import type { RatesConfig } from "../contracts/cost-event.js";
 import { InvalidArgumentError } from "../contracts/errors.js";
+import { machineCostMicroUsd, machineRate } from "../ledger/machine-rates.js";
 import type { MachineCharge } from "../ledger/price-charge.js";
 import { requireInteger } from "../stats/arguments.js";
 
@@ -39,6 +42,19 @@ export function probeCharges(request: ProbeChargeRequest): MachineCharge[] {
       run: probeRunLabel(labels.release, labels.cycle),
     },
   ];
+}
+
+/** A probe's CPU time, reserved before a round runs (a stated assumption, as for trials). */
+export const estimatedCpuSecondsPerProbe = 0.2;
+
+/** What a round of `probes` probes is reserved at: never nothing, so a spent budget refuses it. */
+export function probesEstimateMicroUsd(probes: number, rates: RatesConfig | undefined): number {
+  requireInteger(probes, "probes", 0);
+  const estimate = machineCostMicroUsd(
+    { cpuSeconds: probes * estimatedCpuSecondsPerProbe, wallSeconds: 0 },
+    machineRate("probe", rates),
+  );
+  return Math.max(estimate, 1);
 }
 
 /** The run label of a release's probe round, like `<build>.trials.<round>` for trials. */

@@ -130,6 +130,23 @@ describe("shopfloor monitor", () => {
     expect(result.stdout).toMatch(/\nStopped watching after 3 cycles \(1 breach\)\.\n$/);
   });
 
+  it("says when a cycle fails and keeps watching; with --once the error is the command's", async () => {
+    const cycles = [sampleWatchingCycle(2)];
+    const script = { cycles, failingCycles: [1] };
+    const { run, waits } = monitor(["--interval", "5", "--no-fix"], { script }, 2);
+    const result = await run;
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stderr).toContain(
+      "monitor cycle failed: the release host did not answer; trying again in 5 s\n",
+    );
+    expect(waits).toEqual([5_000, 5_000]);
+    expect(result.lines[0]?.cycles).toEqual(cycles);
+
+    const once = await monitor(["--once"], { script: { failingCycles: [1] } }).run;
+    expect(once.exitCode).not.toBe(0);
+    expect(once.stderr).toContain("the release host did not answer");
+  });
+
   it("counts the breaches of every cycle it ran", async () => {
     const cycles = [sampleBreachCycle(1), sampleBreachCycle(2)];
     const { run } = monitor(["--no-fix", "--json"], { script: { cycles } }, 2);

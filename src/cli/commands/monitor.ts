@@ -8,6 +8,7 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { Command, InvalidArgumentError as InvalidOptionValue } from "commander";
 import type { WorkItem } from "../../contracts/index.js";
+import type { MonitorCycleReport } from "../../line/factory-line.js";
 import type { CommandContext } from "../command-context.js";
 import { exitCodes } from "../exit-codes.js";
 import { plural } from "../format.js";
@@ -140,7 +141,12 @@ async function watch(
   let cycles = 0;
   let breaches = 0;
   for (;;) {
-    const report = await session.line.monitorCycle();
+    const report = await cycleOrNote(context, session, run, intervalSeconds);
+    if (report === undefined) {
+      await run.dependencies.wait(intervalSeconds * 1000, signal);
+      if (signal.aborted) break;
+      continue;
+    }
     cycles += 1;
     breaches += breachesOf(report);
     printer.finish();
@@ -159,6 +165,27 @@ async function watch(
     const found =
       breaches === 0 ? "no breach" : `${breaches} ${breaches === 1 ? "breach" : "breaches"}`;
     printer.note(`\nStopped watching after ${plural(cycles, "cycle")} (${found}).`);
+  }
+}
+
+/**
+ * One cycle. Watching for good, a cycle that fails (the host daemon restarting, a busy database) is
+ * said on stderr and tried again at the next interval: the monitor must not stop watching for it.
+ * With --once the error is the command's.
+ */
+async function cycleOrNote(
+  context: CommandContext,
+  session: LineSession,
+  run: MonitorRun,
+  intervalSeconds: number,
+): Promise<MonitorCycleReport | undefined> {
+  if (run.options.once) return session.line.monitorCycle();
+  try {
+    return await session.line.monitorCycle();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    context.io.stderr(`monitor cycle failed: ${message}; trying again in ${intervalSeconds} s\n`);
+    return undefined;
   }
 }
 

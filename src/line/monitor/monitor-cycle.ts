@@ -9,7 +9,11 @@ import type { ProbeResult, Release } from "../../contracts/release.js";
 import type { WorkItem } from "../../contracts/work-item.js";
 import { resolveProfile } from "../../gate/resolve-profile.js";
 import { healthProbe } from "../../monitor/health-probe.js";
-import { probeCharges } from "../../monitor/probe-charges.js";
+import {
+  probeCharges,
+  probeRunLabel,
+  probesEstimateMicroUsd,
+} from "../../monitor/probe-charges.js";
 import { replayableSuite } from "../../monitor/replayable-scenarios.js";
 import { runProbes } from "../../monitor/run-probes.js";
 import { sampleScenarios } from "../../monitor/sample-scenarios.js";
@@ -26,6 +30,8 @@ export interface ReleaseCheck {
   results: ProbeResult[];
   watch: SloWatch;
   breach?: BreachOutcome;
+  /** Why the scenario probes did not run this cycle (the monitoring budget refused them). */
+  refused?: string;
 }
 
 export interface MonitorCycleReport {
@@ -63,42 +69,64 @@ async function checkRelease(
     target: { baseUrl: address },
     healthPath: request.healthPath,
   });
-  const results = [health];
-  let usage = { cpuSeconds: 0, wallSeconds: 0 };
-  if (item.suite !== undefined) {
-    const suite = await loadCachedSuite(services, item.suite);
-    const { spec } = await loadItemSpec(services, item);
-    const scenarios = sampleScenarios(
-      replayableSuite(suite, spec, cycle),
-      services.config.monitor.probesPerCycle,
-      cycle,
-    );
-    const probes = await runProbes({
-      ...common,
-      suite,
-      scenarios,
-      target: { baseUrl: address },
-      sandbox: services.deployment.sandbox,
-    });
-    results.push(...probes.results);
-    usage = probes;
-  }
+  const probes = await scenarioProbes(services, item, { ...common, address });
+  const results = [health, ...probes.results];
   await monitoring.recordProbes(results);
-  await services.ledger.record(
-    probeCharges({
-      cpuSeconds: usage.cpuSeconds,
-      wallSeconds: usage.wallSeconds,
-      labels: { workItem: item.id, release: release.id, cycle },
-    }),
-  );
   const profile = resolveProfile(item.profile, services.config);
   const plan = sloTestPlan(profile.slo, services.config.monitor);
   const watch = watchSlo(await monitoring.sloWindow(release.id), results, plan, cycle);
   if (watch.decision !== "breach") {
     await monitoring.setSloWindow(release.id, watch.window);
-    return { release, item, results, watch };
+    const refused = probes.refused === undefined ? {} : { refused: probes.refused };
+    return { release, item, results, watch, ...refused };
   }
   await monitoring.clearSloWindow(release.id);
   const breach = await handleBreach(services, release, item, watch, results);
   return { release, item, results, watch, breach };
+}
+
+/**
+ * The cycle's scenario probes of one release, reserved from the `monitoring` budget first and settled
+ * with their measured time. A refused reservation skips them (the health check still runs: it costs
+ * next to nothing, and a dead service must still be seen).
+ */
+async function scenarioProbes(
+  services: LineServices,
+  item: WorkItem,
+  probe: { release: string; cycle: number; address: string; now(): Date; clock(): number },
+): Promise<{ results: ProbeResult[]; refused?: string }> {
+  if (item.suite === undefined) return { results: [] };
+  const count = services.config.monitor.probesPerCycle;
+  const reservation = await services.ledger.reserve({
+    category: "monitoring",
+    amountMicroUsd: probesEstimateMicroUsd(count, services.config.rates),
+    workItem: item.id,
+    station: "monitor",
+    run: probeRunLabel(probe.release, probe.cycle),
+  });
+  if (!reservation.granted) return { results: [], refused: reservation.refusal.reason };
+  try {
+    const suite = await loadCachedSuite(services, item.suite);
+    const { spec } = await loadItemSpec(services, item);
+    const seed = probe.cycle;
+    const scenarios = sampleScenarios(replayableSuite(suite, spec, seed), count, seed);
+    const run = await runProbes({
+      ...probe,
+      suite,
+      scenarios,
+      target: { baseUrl: probe.address },
+      sandbox: services.deployment.sandbox,
+    });
+    const labels = { workItem: item.id, release: probe.release, cycle: probe.cycle };
+    const charges = probeCharges({
+      cpuSeconds: run.cpuSeconds,
+      wallSeconds: run.wallSeconds,
+      labels,
+    });
+    await services.ledger.settle(reservation.reservation.id, charges);
+    return { results: run.results };
+  } catch (error) {
+    await services.ledger.release(reservation.reservation.id);
+    throw error;
+  }
 }

@@ -1,52 +1,22 @@
-import { writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { FakeTrialExecutor, InstantAgent } from "../../../test/line/support/line-fakes.js";
+import { FakeTrialExecutor, ServiceAgent } from "../../../test/line/support/line-fakes.js";
 import { type LineFixture, lineFixture } from "../../../test/line/support/line-fixture.js";
-import type { Agent, AgentLimits, AgentTask, Workspace } from "../../agents/agent.js";
-import { commitWorkspace } from "../../agents/workspace/commit-workspace.js";
-import type { AgentRun } from "../../contracts/agent-run.js";
 import { InProcessReleaseHost } from "../../deploy/local/in-process-release-host.js";
 import { NoSandbox } from "../../runners/sandbox/no-sandbox.js";
 
 vi.setConfig({ testTimeout: 60_000 });
 
-/** Writes a real service (a node http server answering 200 with its name) unless told to break it. */
-class ServerAgent implements Agent {
-  readonly name = "server";
-  broken = false;
-  readonly #inner = new InstantAgent({ name: "server" });
-
-  async run(
-    task: AgentTask,
-    workspace: Workspace,
-    limits: AgentLimits,
-    signal: AbortSignal,
-  ): Promise<AgentRun> {
-    const server = this.broken
-      ? 'console.error("cannot read my settings"); process.exit(3);\n'
-      : [
-          'import { createServer } from "node:http";',
-          "createServer((request, response) => {",
-          '  response.writeHead(200, { "content-type": "application/json" });',
-          "  response.end(JSON.stringify({ release: process.env.SHOPFLOOR_RELEASE }));",
-          "}).listen(Number(process.env.PORT), process.env.HOST);",
-          "",
-        ].join("\n");
-    // The instant agent writes package.json (`node server.mjs`) and commits; the server is ours.
-    const result = await this.#inner.run(task, workspace, limits, signal);
-    await writeFile(join(workspace.path, "server.mjs"), server);
-    const committed = await commitWorkspace(workspace, "the service");
-    return { ...result, commit: committed.commit ?? result.commit };
-  }
-}
+/** The small suite approves at once under the raw pass rate (no rounds of more trials to wait for). */
+const quick = { profiles: { quick: { extends: "admin", mode: "point" } } };
 
 let fixture: LineFixture;
 let host: InProcessReleaseHost;
-let agent: ServerAgent;
+let agent: ServiceAgent;
 
 beforeEach(async () => {
-  agent = new ServerAgent();
+  agent = new ServiceAgent();
   host = new InProcessReleaseHost({
     sandbox: new NoSandbox(),
     now: () => performance.now(),
@@ -55,7 +25,7 @@ beforeEach(async () => {
   fixture = await lineFixture({
     agent,
     trialExecutor: new FakeTrialExecutor(),
-    config: { deploy: { enabled: true, smokeScenarios: 0, healthTimeoutSeconds: 5 } },
+    config: { deploy: { enabled: true, smokeScenarios: 0, healthTimeoutSeconds: 5 }, ...quick },
     connectReleaseHost: async () => ({ host, fresh: false }),
   });
 });
@@ -72,7 +42,7 @@ async function releaseOf(address: string): Promise<string> {
 
 describe("the deploy station", () => {
   it("puts an approved build live, then the next one, keeping the first warm", async () => {
-    const first = await fixture.session.submit({ specPath: fixture.smallSpec });
+    const first = await fixture.session.submit({ specPath: fixture.smallSpec, profile: "quick" });
     await fixture.session.run();
     expect((await fixture.session.history(first.id)).item.state).toBe("live");
     const [live] = await fixture.session.releases();
@@ -80,7 +50,7 @@ describe("the deploy station", () => {
     const address = live?.address ?? "";
     expect(await releaseOf(address)).toBe("todo-api-r1");
 
-    await fixture.session.submit({ specPath: fixture.smallSpec });
+    await fixture.session.submit({ specPath: fixture.smallSpec, profile: "quick" });
     await fixture.session.run();
     expect(await releaseOf(address)).toBe("todo-api-r2");
     expect((await fixture.session.releases()).map((release) => release.state)).toEqual([
@@ -94,12 +64,14 @@ describe("the deploy station", () => {
   });
 
   it("never gives traffic to a release that fails its health check, and escalates the item", async () => {
-    await fixture.session.submit({ specPath: fixture.smallSpec });
+    await fixture.session.submit({ specPath: fixture.smallSpec, profile: "quick" });
     await fixture.session.run();
     const address = (await fixture.session.releases())[0]?.address ?? "";
 
-    agent.broken = true;
-    const broken = await fixture.session.submit({ specPath: fixture.smallSpec });
+    const flag = join(fixture.home, "settings-missing");
+    await writeFile(flag, "");
+    agent.brokenWhile = flag;
+    const broken = await fixture.session.submit({ specPath: fixture.smallSpec, profile: "quick" });
     await fixture.session.run();
     const history = await fixture.session.history(broken.id);
     expect(history.item.state).toBe("exception");
@@ -114,5 +86,54 @@ describe("the deploy station", () => {
     expect(await releaseOf(address)).toBe("todo-api-r1");
     const costs = history.costs.byCategory;
     expect(costs.ci).toBeGreaterThan(0);
+
+    // The setting is there now: a person retries, and the same build is deployed again.
+    await rm(flag);
+    const [exception] = history.exceptions;
+    await fixture.session.decide({
+      exception: exception?.id ?? "",
+      action: "retry",
+      by: "ada",
+      reason: "the settings are deployed now",
+    });
+    await fixture.session.run();
+    const retried = await fixture.session.history(broken.id);
+    expect(retried.item).toMatchObject({ state: "live", attempt: 1 });
+    expect(retried.builds).toHaveLength(1);
+    expect(await releaseOf(address)).toBe("todo-api-r3");
+  });
+
+  it("asks the ci budget before it starts a release, and goes on once it is raised", async () => {
+    await fixture.remove();
+    fixture = await lineFixture({
+      agent,
+      trialExecutor: new FakeTrialExecutor(),
+      // A cent a day: ci gets 0.15 of it, less than the minute of runner time a deploy reserves.
+      config: {
+        deploy: { enabled: true, smokeScenarios: 0 },
+        budget: { dailyUsd: 0.01 },
+        ...quick,
+      },
+      connectReleaseHost: async () => ({ host, fresh: false }),
+    });
+    const item = await fixture.session.submit({ specPath: fixture.smallSpec, profile: "quick" });
+    await fixture.session.run();
+    const refused = await fixture.session.history(item.id);
+    expect(refused.item.state).toBe("exception");
+    expect(refused.exceptions[0]).toMatchObject({
+      reason: "budget-reached",
+      evidence: expect.objectContaining({ station: "deploy" }),
+    });
+    expect(await fixture.session.releases()).toEqual([]);
+
+    await fixture.session.decide({
+      exception: refused.exceptions[0]?.id ?? "",
+      action: "raise-budget",
+      dailyBudgetUsd: 100,
+      by: "ada",
+      reason: "deploys are worth it",
+    });
+    await fixture.session.run();
+    expect((await fixture.session.history(item.id)).item.state).toBe("live");
   });
 });

@@ -5,7 +5,7 @@
  * sequential test decides; then all traffic switches at once. The previous live release stays warm as
  * `standby` for an instant rollback, older ones are retired. A release that fails any step is stopped,
  * never takes all the traffic, and the item goes to the exception queue (`deploy-failed`) with the
- * evidence. The deploy's machine time is charged to `ci`.
+ * evidence. The deploy's wall time is reserved from the `ci` budget first and settled after.
  */
 import { ShopfloorError } from "../../contracts/errors.js";
 import type { Release } from "../../contracts/release.js";
@@ -18,7 +18,8 @@ import { prepareRelease } from "../deploy/prepare-release.js";
 import { promoteRelease } from "../deploy/promote-release.js";
 import { smokeCheck } from "../deploy/smoke-check.js";
 import { parseJobPayload } from "../jobs.js";
-import { escalate, loadItemSpec, moveItem } from "./item-flow.js";
+import { escalate, loadItemSpec, moveItem, refuseForBudget } from "./item-flow.js";
+import { deployEstimateMicroUsd, reserveOnce } from "./station-budget.js";
 import type { JobContext } from "./station-context.js";
 
 export async function deployStation(payload: unknown, context: JobContext): Promise<void> {
@@ -43,6 +44,19 @@ export async function deployStation(payload: unknown, context: JobContext): Prom
     reason: `deploying ${build.id} on the ${target.name} target`,
   });
   if (deploying === undefined) return;
+  const run = `${build.id}.deploy`;
+  const reservation = await reserveOnce(context, {
+    category: "ci",
+    amountMicroUsd: deployEstimateMicroUsd(context.config.rates),
+    workItem: item.id,
+    station: "deploy",
+    run,
+  });
+  if (!reservation.granted) {
+    const refused = { station: "deploy" as const, payload: job };
+    await refuseForBudget(context, deploying, refused, reservation.refusal, build.id);
+    return;
+  }
   const startedAt = context.clock();
   const { release, request } = await prepareRelease(context, deploying, build, commit);
   try {
@@ -58,7 +72,18 @@ export async function deployStation(payload: unknown, context: JobContext): Prom
       reason: `${release.id} is live at ${live.address ?? "its target's address"}`,
     });
   } finally {
-    await chargeDeploy(context, deploying, release, (context.clock() - startedAt) / 1000);
+    await context.ledger.settle(reservation.reservation.id, [
+      {
+        kind: "machine",
+        work: "deploy",
+        category: "ci",
+        cpuSeconds: 0,
+        wallSeconds: (context.clock() - startedAt) / 1000,
+        workItem: item.id,
+        station: "deploy",
+        run,
+      },
+    ]);
   }
 }
 
@@ -133,24 +158,4 @@ async function failRelease(
     summary: `Release ${release.id} of ${item.name} did not go live: ${failure.reason}`,
     evidence: { release: release.id, target: target.name, ...failure.evidence },
   });
-}
-
-async function chargeDeploy(
-  context: JobContext,
-  item: WorkItem,
-  release: Release,
-  wallSeconds: number,
-): Promise<void> {
-  await context.ledger.record([
-    {
-      kind: "machine",
-      work: "deploy",
-      category: "ci",
-      cpuSeconds: 0,
-      wallSeconds,
-      workItem: item.id,
-      station: "deploy",
-      run: release.id,
-    },
-  ]);
 }

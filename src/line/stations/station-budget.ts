@@ -3,13 +3,24 @@
  * with the actual cost after. A job resumed after a crash finds the reservation it made before (same
  * run label, still open) and uses it, instead of holding the money twice. The estimates are stated
  * assumptions: a coding agent's run is reserved at $1 (the scaffold, which costs nothing, at nothing),
- * a trial at 0.2 CPU-seconds at the trial rate.
+ * a trial at 0.2 CPU-seconds at the trial rate, a deploy at a minute of the deploy rate.
  */
 import type { CostCategory, RatesConfig } from "../../contracts/cost-event.js";
 import type { ReservationOutcome } from "../../ledger/ledger.js";
 import { machineCostMicroUsd, machineRate } from "../../ledger/machine-rates.js";
 import type { ReservationRequest } from "../../ledger/reservations.js";
 import type { LineServices } from "./station-context.js";
+
+/** A deploy's wall time (start, checks, switch), reserved before it starts. */
+export const estimatedDeploySeconds = 60;
+
+export function deployEstimateMicroUsd(rates: RatesConfig | undefined): number {
+  const estimate = machineCostMicroUsd(
+    { cpuSeconds: 0, wallSeconds: estimatedDeploySeconds },
+    machineRate("deploy", rates),
+  );
+  return Math.max(estimate, 1);
+}
 
 /** A coding agent's run, reserved before it starts. */
 export const estimatedAgentRunMicroUsd = 1_000_000;

@@ -161,3 +161,39 @@ function run(
     transcript,
   });
 }
+
+/**
+ * Writes a real service (a node http server answering 200 with its release's name); with `brokenWhile`
+ * set, one that exits at start while that file exists (a setting production lacks, for a while).
+ */
+export class ServiceAgent implements Agent {
+  readonly name = "service";
+  brokenWhile: string | undefined;
+  readonly #inner = new InstantAgent({ name: "service" });
+
+  async run(
+    task: AgentTask,
+    workspace: Workspace,
+    limits: AgentLimits,
+    signal: AbortSignal,
+  ): Promise<AgentRun> {
+    const server = [
+      'import { existsSync } from "node:fs";',
+      'import { createServer } from "node:http";',
+      `if (existsSync(${JSON.stringify(this.brokenWhile ?? "")})) {`,
+      '  console.error("cannot read my settings");',
+      "  process.exit(3);",
+      "}",
+      "createServer((request, response) => {",
+      '  response.writeHead(200, { "content-type": "application/json" });',
+      "  response.end(JSON.stringify({ release: process.env.SHOPFLOOR_RELEASE }));",
+      "}).listen(Number(process.env.PORT), process.env.HOST);",
+      "",
+    ].join("\n");
+    // The instant agent writes package.json (`node server.mjs`) and commits; the server is ours.
+    const result = await this.#inner.run(task, workspace, limits, signal);
+    await writeFile(join(workspace.path, "server.mjs"), server);
+    const committed = await commitWorkspace(workspace, "the service");
+    return { ...result, commit: committed.commit ?? result.commit };
+  }
+}

@@ -54,6 +54,8 @@ export interface FakeLineScript {
   incidents?: Incident[];
   /** What `monitorCycle` returns, in order; then empty cycles. Their fix items join the queue. */
   cycles?: MonitorCycleReport[];
+  /** The calls of `monitorCycle` (1 = the first) that throw, as a cycle that cannot reach its host. */
+  failingCycles?: readonly number[];
 }
 
 type ReleaseFilter = { service?: string; states?: readonly ReleaseState[] };
@@ -73,6 +75,7 @@ export class FakeFactoryLine implements FactoryLine {
   readonly items = new Map<string, WorkItem>();
   closed = false;
   readonly #script: FakeLineScript;
+  #cycleCalls = 0;
 
   constructor(options: FactoryLineOptions, script: FakeLineScript) {
     this.home = options.home;
@@ -207,6 +210,10 @@ export class FakeFactoryLine implements FactoryLine {
    * at intake, so that `run` works them.
    */
   async monitorCycle(): Promise<MonitorCycleReport> {
+    this.#cycleCalls += 1;
+    if (this.#script.failingCycles?.includes(this.#cycleCalls)) {
+      throw new ShopfloorError("io-error", "the release host did not answer");
+    }
     const scripted = this.#script.cycles?.[this.cycles.length];
     const cycle = scripted ?? {
       cycle: this.cycles.length + 1,
