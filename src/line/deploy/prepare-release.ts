@@ -6,6 +6,7 @@
  * so the resumed station starts a clean one.
  */
 import { join } from "node:path";
+import { ShopfloorError } from "../../contracts/errors.js";
 import type { Release } from "../../contracts/release.js";
 import { HttpConventions } from "../../contracts/spec.js";
 import type { Build, WorkItem } from "../../contracts/work-item.js";
@@ -18,6 +19,8 @@ import { exportCommit } from "./export-commit.js";
 export interface PreparedRelease {
   release: Release;
   request: ReleaseRequest;
+  /** Why the release cannot be started at all (its code has no start script): it fails at once. */
+  problem?: string;
 }
 
 const defaultHealthPath = HttpConventions.parse({}).health;
@@ -48,7 +51,13 @@ export async function prepareRelease(
   });
   const request = await context.store.releases.releaseRequest(release.id);
   await exportCommit(context.repositories.repositoryPath(item.id), commit, request.directory);
-  const command = await startScript(request.directory, `release ${release.id}`);
+  let command: string;
+  try {
+    command = await startScript(request.directory, `release ${release.id}`);
+  } catch (error) {
+    if (!(error instanceof ShopfloorError) || error.code !== "invalid-input") throw error;
+    return { release, request, problem: error.message };
+  }
   const prepared = { ...request, command };
   await context.store.releases.setReleaseRequest(release.id, prepared);
   return { release, request: prepared };

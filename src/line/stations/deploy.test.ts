@@ -136,4 +136,18 @@ describe("the deploy station", () => {
     await fixture.session.run();
     expect((await fixture.session.history(item.id)).item.state).toBe("live");
   });
+
+  it("fails a release whose code says nothing of how to start it, without leaving it starting", async () => {
+    agent.withoutStartScript = true;
+    const item = await fixture.session.submit({ specPath: fixture.smallSpec, profile: "quick" });
+    await fixture.session.run();
+    const history = await fixture.session.history(item.id);
+    expect(history.item.state).toBe("exception");
+    expect(history.exceptions[0]).toMatchObject({
+      reason: "deploy-failed",
+      evidence: expect.objectContaining({ step: "prepare" }),
+    });
+    expect(history.exceptions[0]?.summary).toMatch(/package\.json whose scripts\.start/);
+    expect((await fixture.session.releases()).map((release) => release.state)).toEqual(["failed"]);
+  });
 });

@@ -58,9 +58,12 @@ export async function deployStation(payload: unknown, context: JobContext): Prom
     return;
   }
   const startedAt = context.clock();
-  const { release, request } = await prepareRelease(context, deploying, build, commit);
+  const { release, request, problem } = await prepareRelease(context, deploying, build, commit);
   try {
-    const outcome = await rollOut(context, target, deploying, release, request, suite);
+    const outcome =
+      problem === undefined
+        ? await rollOut(context, target, deploying, release, request, suite)
+        : { reason: problem, evidence: { step: "prepare" }, tookTraffic: false };
     if (outcome !== undefined) {
       await failRelease(context, target, deploying, release, request, outcome);
       return;

@@ -169,6 +169,8 @@ function run(
 export class ServiceAgent implements Agent {
   readonly name = "service";
   brokenWhile: string | undefined;
+  /** The start script left out of package.json: nothing says how to start the service. */
+  withoutStartScript = false;
   readonly #inner = new InstantAgent({ name: "service" });
 
   async run(
@@ -193,6 +195,7 @@ export class ServiceAgent implements Agent {
     // The instant agent writes package.json (`node server.mjs`) and commits; the server is ours.
     const result = await this.#inner.run(task, workspace, limits, signal);
     await writeFile(join(workspace.path, "server.mjs"), server);
+    if (this.withoutStartScript) await writeFile(join(workspace.path, "package.json"), "{}\n");
     const committed = await commitWorkspace(workspace, "the service");
     return { ...result, commit: committed.commit ?? result.commit };
   }
