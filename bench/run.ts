@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: prints the figures recorded in docs/benchmarks.md. `BENCH=line npm run bench` (or a
- * comma-separated list of sections: stats, gate, http-runner, sandbox, requirements-lint, queue, line)
+ * comma-separated list of sections: stats, gate, http-runner, sandbox, requirements-lint, queue, line,
+ * deploy)
  * runs only those; the default runs them all.
  */
 import os from "node:os";
@@ -40,6 +41,10 @@ const sections: Record<string, () => Promise<unknown>> = {
     (await import("./requirements-lint.js")).runRequirementsLintBenchmark(print),
   queue: async () => (await import("./queue.js")).runQueueBenchmark(print),
   line: async () => (await import("./line.js")).runLineBenchmark(print),
+  deploy: async () => {
+    print("");
+    await (await import("./deploy.js")).runDeployBenchmark(print);
+  },
 };
 
 /** The sections `BENCH` names, in the order they are defined; all of them when it is unset. */
