@@ -125,7 +125,6 @@ describe("deploy, monitor, roll back, fix", () => {
       workItem: faulty.id,
       by: "monitor",
     });
-    // The first breaching cycle is not the first cycle with a failure: one blip did not decide.
     const releases = await setup.line.releases({ service: "todo-api" });
     expect(releases.map((release) => [release.id, release.state])).toEqual([
       ["todo-api-r2", "rolled-back"],

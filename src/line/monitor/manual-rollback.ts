@@ -33,9 +33,13 @@ export async function rollBackItem(
     states: ["live"],
   });
   if (item.state !== "live" || release === undefined) {
+    const why =
+      item.state === "live"
+        ? `${item.id}'s release is not live any more (a newer one replaced it)`
+        : `${item.id} is ${item.state}, not live`;
     throw new ShopfloorError(
       "invalid-argument",
-      `${item.id} is ${item.state}, not live: only the item of a live release can be rolled back (\`shopfloor releases\` lists them)`,
+      `${why}: only the item of a live release can be rolled back (\`shopfloor releases\` lists them)`,
       { field: "workItem" },
     );
   }

@@ -61,6 +61,10 @@ describe("the deploy station", () => {
     expect(status.services).toEqual([
       expect.objectContaining({ shares: [{ release: "todo-api-r2", share: 1 }] }),
     ]);
+    // The first item went live once; its release is the standby now, so it cannot be rolled back.
+    await expect(
+      fixture.session.rollback({ workItem: first.id, by: "ada", reason: "try" }),
+    ).rejects.toThrow(/release is not live any more \(a newer one replaced it\)/);
   });
 
   it("never gives traffic to a release that fails its health check, and escalates the item", async () => {
