@@ -5,66 +5,51 @@
  * measured share where the brief's simpler rule (at most alpha, at least 1 − beta) is checked.
  */
 import { describe, expect, it } from "vitest";
-import { binomialInterval } from "./binomial-interval.js";
+import {
+  adminLikePlan,
+  measuredShare,
+  type SimulatedRelease,
+  simulateProbe,
+} from "../../test/support/stats/slo-simulation.js";
 import { type CanaryVerdict, canaryDecision, compareWithStable } from "./canary-decision.js";
 import { type RandomSource, seededRandom } from "./random.js";
-import type { SloEvidence, SloTestPlan } from "./slo-test.js";
 
-const adminLike: SloTestPlan = {
-  errorRate: 0.05,
-  p95LatencyMs: 800,
-  breachFactor: 5,
-  alpha: 0.01,
-  beta: 0.05,
-};
 const probesPerRound = 10;
 const maxRounds = 20;
 const runs = 10_000;
 
-interface Release {
-  failureRate: number;
-  slowShare: number;
-}
-
-function probe(evidence: SloEvidence, release: Release, random: RandomSource): void {
-  evidence.probes += 1;
-  if (random() < release.failureRate) evidence.failures += 1;
-  if (random() < release.slowShare) evidence.slow += 1;
-}
-
-function simulateCanary(canary: Release, stable: Release, random: RandomSource): CanaryVerdict {
+function simulateCanary(
+  canary: SimulatedRelease,
+  stable: SimulatedRelease,
+  random: RandomSource,
+): CanaryVerdict {
   const evidence = {
     canary: { probes: 0, failures: 0, slow: 0 },
     stable: { probes: 0, failures: 0, slow: 0 },
   };
   for (let round = 1; round <= maxRounds; round += 1) {
     for (let index = 0; index < probesPerRound; index += 1) {
-      probe(evidence.canary, canary, random);
-      probe(evidence.stable, stable, random);
+      simulateProbe(evidence.canary, canary, random);
+      simulateProbe(evidence.stable, stable, random);
     }
-    const { decision } = canaryDecision(adminLike, evidence, round, maxRounds);
+    const { decision } = canaryDecision(adminLikePlan, evidence, round, maxRounds);
     if (decision !== "continue") return decision;
   }
   throw new Error("the last round always decides");
 }
 
-function measured(count: number, trials: number) {
-  const { lower, upper } = binomialInterval({
-    successes: count,
-    trials,
-    confidence: 0.99,
-    method: "clopper-pearson",
-  });
-  return { share: count / trials, lower, upper };
-}
-
-function shareDeciding(canary: Release, stable: Release, verdict: CanaryVerdict, seed: number) {
+function shareDeciding(
+  canary: SimulatedRelease,
+  stable: SimulatedRelease,
+  verdict: CanaryVerdict,
+  seed: number,
+) {
   const random = seededRandom(seed);
   let count = 0;
   for (let run = 0; run < runs; run += 1) {
     if (simulateCanary(canary, stable, random) === verdict) count += 1;
   }
-  return measured(count, runs);
+  return measuredShare(count, runs);
 }
 
 /**
@@ -85,30 +70,30 @@ function comparisonRejects(
     for (let round = 1; round <= 10_000; round += 1) {
       for (let index = 0; index < probesPerRound; index += 1) {
         const failureRate = scenarioFailureRate(random);
-        probe(
+        simulateProbe(
           canary,
           { failureRate: Math.min(1, failureRate * canaryFactor), slowShare: 0 },
           random,
         );
-        probe(stable, { failureRate, slowShare: 0 }, random);
+        simulateProbe(stable, { failureRate, slowShare: 0 }, random);
       }
-      const { decision } = compareWithStable(adminLike, { canary, stable }).errors;
+      const { decision } = compareWithStable(adminLikePlan, { canary, stable }).errors;
       if (decision === "reject") rejected += 1;
       if (decision === "accept") accepted += 1;
       if (decision !== "continue") break;
     }
   }
-  return { rejected: measured(rejected, runs), accepted: measured(accepted, runs) };
+  return { rejected: measuredShare(rejected, runs), accepted: measuredShare(accepted, runs) };
 }
 
-const falseRevertBound = adminLike.alpha / 2 / (1 - adminLike.beta);
-const missedBound = adminLike.beta / (1 - adminLike.alpha / 2);
+const falseRevertBound = adminLikePlan.alpha / 2 / (1 - adminLikePlan.beta);
+const missedBound = adminLikePlan.beta / (1 - adminLikePlan.alpha / 2);
 
 describe("a canary as good as the stable release", () => {
   it("is reverted in at most alpha of canaries when both sit at the SLO's limits", () => {
     const atLimits = { failureRate: 0.05, slowShare: 0.05 };
     const { upper } = shareDeciding(atLimits, atLimits, "revert", 1);
-    expect(upper).toBeLessThan(adminLike.alpha);
+    expect(upper).toBeLessThan(adminLikePlan.alpha);
   });
 
   it("is promoted every time when both keep the SLO with room to spare", () => {
@@ -126,7 +111,7 @@ describe("a canary at breachFactor times the SLO", () => {
       "promote",
       3,
     );
-    expect(lower).toBeLessThan(adminLike.beta);
+    expect(lower).toBeLessThan(adminLikePlan.beta);
     expect(share).toBeLessThan(missedBound);
   });
 
@@ -137,7 +122,7 @@ describe("a canary at breachFactor times the SLO", () => {
       "promote",
       4,
     );
-    expect(lower).toBeLessThan(adminLike.beta);
+    expect(lower).toBeLessThan(adminLikePlan.beta);
     expect(share).toBeLessThan(missedBound);
   });
 });
@@ -146,7 +131,7 @@ describe("the comparison with the stable release", () => {
   it("calls a canary worse in at most (α/2)/(1 − β) of runs when both fail alike", () => {
     const { rejected } = comparisonRejects(1, () => 0.05, 5);
     expect(rejected.share).toBeLessThan(falseRevertBound);
-    expect(rejected.upper).toBeLessThan(adminLike.alpha);
+    expect(rejected.upper).toBeLessThan(adminLikePlan.alpha);
   });
 
   it("holds when the scenarios differ in difficulty and both releases get the same ones", () => {
@@ -158,7 +143,7 @@ describe("the comparison with the stable release", () => {
 
   it("catches a canary failing breachFactor times as often in at least 1 − beta of runs", () => {
     const { accepted } = comparisonRejects(5, () => 0.02, 7);
-    expect(accepted.lower).toBeLessThan(adminLike.beta);
+    expect(accepted.lower).toBeLessThan(adminLikePlan.beta);
     expect(accepted.share).toBeLessThan(missedBound);
   });
 });

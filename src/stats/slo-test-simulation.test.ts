@@ -8,32 +8,26 @@
  * breachFactor times its limit) ≤ β/(1 − α/2).
  */
 import { describe, expect, it } from "vitest";
-import { binomialInterval } from "./binomial-interval.js";
+import {
+  adminLikePlan,
+  measuredShare,
+  type SimulatedRelease,
+  simulateProbe,
+} from "../../test/support/stats/slo-simulation.js";
 import { type RandomSource, seededRandom } from "./random.js";
 import { type SloTestPlan, type SloVerdict, sloDecision } from "./slo-test.js";
 
-const adminLike: SloTestPlan = {
-  errorRate: 0.05,
-  p95LatencyMs: 800,
-  breachFactor: 5,
-  alpha: 0.01,
-  beta: 0.05,
-};
 const windows = 10_000;
 const probeLimit = 100_000;
 
-/** Each probe fails with `failureRate` and is slow with `slowShare`, independently. */
-interface Release {
-  failureRate: number;
-  slowShare: number;
-}
-
-function simulateWindow(plan: SloTestPlan, release: Release, random: RandomSource): SloVerdict {
+function simulateWindow(
+  plan: SloTestPlan,
+  release: SimulatedRelease,
+  random: RandomSource,
+): SloVerdict {
   const evidence = { probes: 0, failures: 0, slow: 0 };
   while (evidence.probes < probeLimit) {
-    evidence.probes += 1;
-    if (random() < release.failureRate) evidence.failures += 1;
-    if (random() < release.slowShare) evidence.slow += 1;
+    simulateProbe(evidence, release, random);
     const { decision } = sloDecision(plan, evidence);
     if (decision !== "watching") return decision;
   }
@@ -41,56 +35,60 @@ function simulateWindow(plan: SloTestPlan, release: Release, random: RandomSourc
 }
 
 /** The share of windows ending in `verdict`, and its two-sided 99% bounds. */
-function shareEnding(plan: SloTestPlan, release: Release, verdict: SloVerdict, seed: number) {
+function shareEnding(
+  plan: SloTestPlan,
+  release: SimulatedRelease,
+  verdict: SloVerdict,
+  seed: number,
+) {
   const random = seededRandom(seed);
   let count = 0;
   for (let window = 0; window < windows; window += 1) {
     if (simulateWindow(plan, release, random) === verdict) count += 1;
   }
-  const { lower, upper } = binomialInterval({
-    successes: count,
-    trials: windows,
-    confidence: 0.99,
-    method: "clopper-pearson",
-  });
-  return { share: count / windows, lower, upper };
+  return measuredShare(count, windows);
 }
 
-const perSideFalseBreach = adminLike.alpha / 2 / (1 - adminLike.beta);
-const missedBreach = adminLike.beta / (1 - adminLike.alpha / 2);
+const perSideFalseBreach = adminLikePlan.alpha / 2 / (1 - adminLikePlan.beta);
+const missedBreach = adminLikePlan.beta / (1 - adminLikePlan.alpha / 2);
 
 describe("a release that keeps its SLO exactly", () => {
   it("is rolled back by at most alpha of windows when it fails at the SLO's rate", () => {
     const { share, upper } = shareEnding(
-      adminLike,
+      adminLikePlan,
       { failureRate: 0.05, slowShare: 0 },
       "breach",
       1,
     );
-    expect(upper).toBeLessThan(adminLike.alpha);
+    expect(upper).toBeLessThan(adminLikePlan.alpha);
     expect(share).toBeLessThan(perSideFalseBreach);
     expect(share).toBeGreaterThan(0);
   });
 
   it("is rolled back by at most alpha of windows when 5% of its probes are slow", () => {
     const { share, upper } = shareEnding(
-      adminLike,
+      adminLikePlan,
       { failureRate: 0, slowShare: 0.05 },
       "breach",
       2,
     );
-    expect(upper).toBeLessThan(adminLike.alpha);
+    expect(upper).toBeLessThan(adminLikePlan.alpha);
     expect(share).toBeLessThan(perSideFalseBreach);
   });
 
   it("stays within alpha with both sides at their limits at once (alpha is split between them)", () => {
-    const { upper } = shareEnding(adminLike, { failureRate: 0.05, slowShare: 0.05 }, "breach", 3);
+    const { upper } = shareEnding(
+      adminLikePlan,
+      { failureRate: 0.05, slowShare: 0.05 },
+      "breach",
+      3,
+    );
     // Giving each side the whole alpha would measure about 1.2% here.
     expect(upper).toBeLessThan(2 * perSideFalseBreach);
   });
 
   it("holds for another SLO and other risks too (1% errors, α 5%)", () => {
-    const other = { ...adminLike, errorRate: 0.01, alpha: 0.05 };
+    const other = { ...adminLikePlan, errorRate: 0.01, alpha: 0.05 };
     const { share, upper } = shareEnding(other, { failureRate: 0.01, slowShare: 0 }, "breach", 4);
     expect(upper).toBeLessThan(other.alpha);
     expect(share).toBeLessThan(other.alpha / 2 / (1 - other.beta));
@@ -100,23 +98,23 @@ describe("a release that keeps its SLO exactly", () => {
 describe("a release at breachFactor times its SLO", () => {
   it("is caught by at least 1 − beta of windows when it fails five times as often", () => {
     const { share, lower } = shareEnding(
-      adminLike,
+      adminLikePlan,
       { failureRate: 0.25, slowShare: 0 },
       "healthy",
       5,
     );
-    expect(lower).toBeLessThan(adminLike.beta);
+    expect(lower).toBeLessThan(adminLikePlan.beta);
     expect(share).toBeLessThan(missedBreach);
   });
 
   it("is caught by at least 1 − beta of windows when a quarter of its probes are slow", () => {
     const { share, lower } = shareEnding(
-      adminLike,
+      adminLikePlan,
       { failureRate: 0, slowShare: 0.25 },
       "healthy",
       6,
     );
-    expect(lower).toBeLessThan(adminLike.beta);
+    expect(lower).toBeLessThan(adminLikePlan.beta);
     expect(share).toBeLessThan(missedBreach);
   });
 
@@ -128,7 +126,7 @@ describe("a release at breachFactor times its SLO", () => {
       while (evidence.probes < 10) {
         evidence.probes += 1;
         if (random() < 0.5) evidence.failures += 1;
-        if (sloDecision(adminLike, evidence).decision === "breach") {
+        if (sloDecision(adminLikePlan, evidence).decision === "breach") {
           caughtWithinTen += 1;
           break;
         }

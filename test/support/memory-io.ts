@@ -10,13 +10,11 @@ export interface CliRun {
   stderr: string;
 }
 
-export async function runInMemory(
-  argv: readonly string[],
-  files: Record<string, string> = {},
-  stdin = "",
-  workingDirectory = "/project",
-  environment: Record<string, string | undefined> = {},
-): Promise<CliRun> {
+/** A CliIo that records what is printed; no files, unless `overrides` gives a way to read them. */
+export function recordingIo(overrides: Partial<CliIo> = {}): {
+  io: CliIo;
+  printed(): { stdout: string; stderr: string };
+} {
   let stdout = "";
   let stderr = "";
   const io: CliIo = {
@@ -26,6 +24,24 @@ export async function runInMemory(
     stderr: (text) => {
       stderr += text;
     },
+    readText: async () => "",
+    exists: async () => false,
+    workingDirectory: "/project",
+    environment: {},
+    progress: { isTTY: false, write: () => true },
+    ...overrides,
+  };
+  return { io, printed: () => ({ stdout, stderr }) };
+}
+
+export async function runInMemory(
+  argv: readonly string[],
+  files: Record<string, string> = {},
+  stdin = "",
+  workingDirectory = "/project",
+  environment: Record<string, string | undefined> = {},
+): Promise<CliRun> {
+  const { io, printed } = recordingIo({
     readText: async (path) => {
       if (path === "-") return stdin;
       const text = files[path];
@@ -36,8 +52,7 @@ export async function runInMemory(
     exists: async (path) => files[path] !== undefined,
     workingDirectory,
     environment,
-    progress: { isTTY: false, write: () => true },
-  };
+  });
   const exitCode = await runCli(argv, io);
-  return { exitCode, stdout, stderr };
+  return { exitCode, ...printed() };
 }

@@ -13,8 +13,8 @@ import {
   sampleReleases,
   sampleWatchingCycle,
 } from "../../../test/support/line-cli/release-fixtures.js";
+import { recordingIo } from "../../../test/support/memory-io.js";
 import type { LineEvent, LineException, WorkItem } from "../../contracts/index.js";
-import type { CliIo } from "../cli-io.js";
 import { packageRoot } from "../package-root.js";
 import { articleResultsFile } from "./demo/article-example.js";
 import { type DemoDependencies, demoCommand } from "./demo.js";
@@ -128,21 +128,7 @@ describe("shopfloor demo", () => {
   });
 
   it("says when the builds are tested without a sandbox", async () => {
-    let stdout = "";
-    let stderr = "";
-    const io: CliIo = {
-      stdout: (text) => {
-        stdout += text;
-      },
-      stderr: (text) => {
-        stderr += text;
-      },
-      readText: async (path) => files[path] ?? "",
-      exists: async () => false,
-      workingDirectory: "/project",
-      environment: {},
-      progress: { isTTY: false, write: () => true },
-    };
+    const { io, printed } = recordingIo({ readText: async (path) => files[path] ?? "" });
     const context = { io, exitCode: 0 };
     const command = demoCommand(context, {
       now: () => new Date("2026-11-24T15:00:00.000Z"),
@@ -153,6 +139,7 @@ describe("shopfloor demo", () => {
       sleep: async () => undefined,
     });
     await command.parseAsync(["--home", home], { from: "user" });
+    const { stdout, stderr } = printed();
     expect(stdout).toContain(
       "Builds are tested without a sandbox (bubblewrap does not work here).",
     );

@@ -4,13 +4,13 @@ import { join } from "node:path";
 import { Command, CommanderError } from "commander";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { RecordingReleaseHost } from "../../../test/support/deploy/recording-release-host.js";
+import { recordingIo } from "../../../test/support/memory-io.js";
 import { ShopfloorError } from "../../contracts/index.js";
 import { hostPaths } from "../../deploy/local/host-daemon/host-paths.js";
 import { ReleaseHostClient } from "../../deploy/local/host-daemon/release-host-client.js";
 import { runHostDaemon } from "../../deploy/local/host-daemon/run-host-daemon.js";
 import type { HostStatus } from "../../deploy/local/release-host.js";
 import { BubblewrapSandbox } from "../../runners/sandbox/bubblewrap-sandbox.js";
-import type { CliIo } from "../cli-io.js";
 import type { CommandContext } from "../command-context.js";
 import { exitCodes } from "../exit-codes.js";
 import {
@@ -40,21 +40,7 @@ interface HostRun {
 }
 
 async function runHost(argv: readonly string[], dependencies: HostDependencies): Promise<HostRun> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    readText: async () => "",
-    exists: async () => false,
-    workingDirectory: "/project",
-    environment: {},
-    progress: { isTTY: false, write: () => true },
-  };
+  const { io, printed } = recordingIo();
   const context: CommandContext = { io, exitCode: exitCodes.success };
   const program = new Command("shopfloor").addCommand(hostCommand(context, dependencies));
   for (const command of [program, ...program.commands]) {
@@ -62,8 +48,9 @@ async function runHost(argv: readonly string[], dependencies: HostDependencies):
   }
   try {
     await program.parseAsync(["host", ...argv], { from: "user" });
-    return { exitCode: context.exitCode, stdout, stderr };
+    return { exitCode: context.exitCode, ...printed() };
   } catch (error) {
+    const { stdout, stderr } = printed();
     if (error instanceof CommanderError) {
       return { exitCode: error.exitCode === 0 ? 0 : exitCodes.usage, stdout, stderr };
     }
