@@ -12,6 +12,8 @@ export async function promoteRelease(
   context: JobContext,
   target: DeployTarget,
   release: Release,
+  /** What the release passed before the switch, for the event's reason. */
+  checks?: string,
 ): Promise<Release> {
   const records = context.store.releases;
   const previous = await records.liveRelease(release.service);
@@ -25,10 +27,14 @@ export async function promoteRelease(
   await context.store.appendEvent(release.workItem, "release.end", {
     release: release.id,
     state: "live",
-    reason:
+    reason: [
+      checks,
       previous === undefined
         ? "first release of its service"
         : `replaces ${previous.id}, kept warm for a rollback`,
+    ]
+      .filter((part) => part !== undefined)
+      .join("; "),
     ...(address === undefined ? {} : { address }),
   });
   if (previous !== undefined) await records.updateRelease(previous.id, { state: "standby" });

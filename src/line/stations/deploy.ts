@@ -63,12 +63,12 @@ export async function deployStation(payload: unknown, context: JobContext): Prom
     const outcome =
       problem === undefined
         ? await rollOut(context, target, deploying, release, request, suite)
-        : { reason: problem, evidence: { step: "prepare" }, tookTraffic: false };
-    if (outcome !== undefined) {
-      await failRelease(context, target, deploying, release, request, outcome);
+        : { failure: { reason: problem, evidence: { step: "prepare" }, tookTraffic: false } };
+    if (outcome.failure !== undefined) {
+      await failRelease(context, target, deploying, release, request, outcome.failure);
       return;
     }
-    const live = await promoteRelease(context, target, release);
+    const live = await promoteRelease(context, target, release, outcome.checks);
     await moveItem(context, deploying, {
       from: "deploy",
       to: "live",
@@ -97,7 +97,10 @@ interface Failure {
   tookTraffic: boolean;
 }
 
-/** Starts and checks the release (and runs its canary); undefined when it may take all the traffic. */
+/**
+ * Starts and checks the release (and runs its canary): a failure, or what it passed (for the
+ * `release.end` event) when it may take all the traffic.
+ */
 async function rollOut(
   context: JobContext,
   target: DeployTarget,
@@ -105,29 +108,36 @@ async function rollOut(
   release: Release,
   request: ReleaseRequest,
   suite: Parameters<typeof smokeCheck>[1],
-): Promise<Failure | undefined> {
+): Promise<{ failure?: Failure; checks?: string }> {
   let started: StartedRelease;
   try {
     started = await target.start(request, context.signal);
   } catch (error) {
     if (!(error instanceof DeployError)) throw error;
-    return { reason: error.message, evidence: { step: "start" }, tookTraffic: false };
+    return { failure: { reason: error.message, evidence: { step: "start" }, tookTraffic: false } };
   }
   const { spec } = await loadItemSpec(context, item);
   const smoke = await smokeCheck(context, suite, spec, request.build, started);
   if (!smoke.passed) {
     const failed = smoke.results.filter((result) => !result.passed);
     return {
-      reason: `${failed.length} of ${smoke.results.length} smoke scenarios failed against the new release`,
-      evidence: { step: "smoke", failed: failed.slice(0, 10) },
-      tookTraffic: started.takesTraffic,
+      failure: {
+        reason: `${failed.length} of ${smoke.results.length} smoke scenarios failed against the new release`,
+        evidence: { step: "smoke", failed: failed.slice(0, 10) },
+        tookTraffic: started.takesTraffic,
+      },
     };
   }
   const canary = await rolloutCanary(context, target, item, release, started, suite, spec);
   if (canary.decision === "revert") {
-    return { reason: canary.reason, evidence: { step: "canary", ...canary }, tookTraffic: false };
+    const evidence = { step: "canary", ...canary };
+    return { failure: { reason: canary.reason, evidence, tookTraffic: false } };
   }
-  return undefined;
+  const passed = [
+    ...(smoke.results.length === 0 ? [] : [`passed ${smoke.results.length} smoke scenarios`]),
+    ...(canary.rounds === 0 ? [] : [`canary: ${canary.reason}`]),
+  ];
+  return passed.length === 0 ? {} : { checks: passed.join("; ") };
 }
 
 async function failRelease(
