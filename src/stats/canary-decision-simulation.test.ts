@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import {
   adminLikePlan,
   measuredShare,
+  measuredShareOfRuns,
   type SimulatedRelease,
   simulateProbe,
 } from "../../test/support/stats/slo-simulation.js";
@@ -44,12 +45,11 @@ function shareDeciding(
   verdict: CanaryVerdict,
   seed: number,
 ) {
-  const random = seededRandom(seed);
-  let count = 0;
-  for (let run = 0; run < runs; run += 1) {
-    if (simulateCanary(canary, stable, random) === verdict) count += 1;
-  }
-  return measuredShare(count, runs);
+  return measuredShareOfRuns(
+    runs,
+    seed,
+    (random) => simulateCanary(canary, stable, random) === verdict,
+  );
 }
 
 /**

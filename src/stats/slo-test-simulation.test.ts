@@ -10,7 +10,7 @@
 import { describe, expect, it } from "vitest";
 import {
   adminLikePlan,
-  measuredShare,
+  measuredShareOfRuns,
   type SimulatedRelease,
   simulateProbe,
 } from "../../test/support/stats/slo-simulation.js";
@@ -41,12 +41,11 @@ function shareEnding(
   verdict: SloVerdict,
   seed: number,
 ) {
-  const random = seededRandom(seed);
-  let count = 0;
-  for (let window = 0; window < windows; window += 1) {
-    if (simulateWindow(plan, release, random) === verdict) count += 1;
-  }
-  return measuredShare(count, windows);
+  return measuredShareOfRuns(
+    windows,
+    seed,
+    (random) => simulateWindow(plan, release, random) === verdict,
+  );
 }
 
 const perSideFalseBreach = adminLikePlan.alpha / 2 / (1 - adminLikePlan.beta);

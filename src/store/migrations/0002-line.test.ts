@@ -1,22 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type Kysely, Migrator, sql } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { FactoryDatabase } from "../factory-database.js";
-import { closeFactoryDatabase, openFactoryDatabase } from "../open-factory-database.js";
+import { Migrator, sql } from "kysely";
+import { describe, expect, it } from "vitest";
+import { useMigratedDatabase } from "../../../test/support/migrated-database.js";
 import { factoryMigrationProvider } from "./index.js";
 
-let folder: string;
-let database: Kysely<FactoryDatabase>;
-beforeEach(async () => {
-  folder = mkdtempSync(join(tmpdir(), "shopfloor-migration-"));
-  database = await openFactoryDatabase(join(folder, "factory.db"));
-});
-afterEach(async () => {
-  await closeFactoryDatabase(database);
-  rmSync(folder, { recursive: true, force: true });
-});
+const subject = useMigratedDatabase();
 
 const lineColumns: Record<string, string[]> = {
   work_item: [
@@ -66,37 +53,28 @@ const lineColumns: Record<string, string[]> = {
   artifact: ["hash", "kind", "path", "bytes", "created_at"],
 };
 
-async function tableNames(): Promise<string[]> {
-  return (await database.introspection.getTables()).map((table) => table.name);
-}
-
 describe("the line migration", () => {
   it("creates the line's tables with their columns", async () => {
-    const tables = await database.introspection.getTables();
     for (const [name, columns] of Object.entries(lineColumns)) {
-      const table = tables.find((candidate) => candidate.name === name);
-      expect(
-        table?.columns.map((column) => column.name),
-        name,
-      ).toEqual(columns);
+      expect(await subject.columnsOf(name), name).toEqual(columns);
     }
   });
 
   it("is undone down to the ledger's tables, and redone", async () => {
-    const migrator = new Migrator({ db: database, provider: factoryMigrationProvider });
+    const migrator = new Migrator({ db: subject.database, provider: factoryMigrationProvider });
     expect((await migrator.migrateTo("0001-ledger")).error).toBeUndefined();
-    const afterDown = await tableNames();
+    const afterDown = await subject.tableNames();
     for (const name of Object.keys(lineColumns)) expect(afterDown).not.toContain(name);
     expect(afterDown).toContain("cost_event");
     expect((await migrator.migrateToLatest()).error).toBeUndefined();
-    const afterUp = await tableNames();
+    const afterUp = await subject.tableNames();
     for (const name of Object.keys(lineColumns)) expect(afterUp).toContain(name);
   });
 
   it("numbers events itself, keys a trial once, and a build once per attempt and candidate", async () => {
     const event = { at: "t", work_item: "i", type: "intake.end", payload: "{}" };
-    await database.insertInto("line_event").values([event, event]).execute();
-    const sequences = await database.selectFrom("line_event").select("sequence").execute();
+    await subject.database.insertInto("line_event").values([event, event]).execute();
+    const sequences = await subject.database.selectFrom("line_event").select("sequence").execute();
     expect(sequences.map((row) => row.sequence)).toEqual([1, 2]);
 
     const trial = {
@@ -109,8 +87,8 @@ describe("the line migration", () => {
       error: null,
       at: "t",
     };
-    await database.insertInto("trial").values(trial).execute();
-    await expect(database.insertInto("trial").values(trial).execute()).rejects.toThrow(
+    await subject.database.insertInto("trial").values(trial).execute();
+    await expect(subject.database.insertInto("trial").values(trial).execute()).rejects.toThrow(
       /UNIQUE constraint failed/,
     );
 
@@ -128,12 +106,12 @@ describe("the line migration", () => {
       created_at: "t",
       updated_at: "t",
     };
-    await database
+    await subject.database
       .insertInto("build")
       .values({ id: "i.1.1", ...build })
       .execute();
     await expect(
-      database
+      subject.database
         .insertInto("build")
         .values({ id: "other", ...build })
         .execute(),
@@ -143,7 +121,7 @@ describe("the line migration", () => {
   it("indexes what the line looks up", async () => {
     const indexes = await sql<{ name: string }>`
       select name from sqlite_master where type = 'index' and name not like 'sqlite_%'
-    `.execute(database);
+    `.execute(subject.database);
     expect(indexes.rows.map((row) => row.name)).toEqual(
       expect.arrayContaining([
         "work_item_state",

@@ -1,22 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type Kysely, Migrator } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { FactoryDatabase, JobTable } from "../factory-database.js";
-import { closeFactoryDatabase, openFactoryDatabase } from "../open-factory-database.js";
+import { Migrator } from "kysely";
+import { describe, expect, it } from "vitest";
+import { useMigratedDatabase } from "../../../test/support/migrated-database.js";
+import type { JobTable } from "../factory-database.js";
 import { factoryMigrationProvider, factoryMigrations } from "./index.js";
 
-let folder: string;
-let database: Kysely<FactoryDatabase>;
-beforeEach(async () => {
-  folder = mkdtempSync(join(tmpdir(), "shopfloor-migration-"));
-  database = await openFactoryDatabase(join(folder, "factory.db"));
-});
-afterEach(async () => {
-  await closeFactoryDatabase(database);
-  rmSync(folder, { recursive: true, force: true });
-});
+const subject = useMigratedDatabase();
 
 function jobRow(id: string, key: string, state: string): Omit<JobTable, "sequence"> {
   return {
@@ -41,14 +29,12 @@ function jobRow(id: string, key: string, state: string): Omit<JobTable, "sequenc
 describe("the job queue migration", () => {
   it("runs after the line's and can be undone and redone", async () => {
     expect(Object.keys(factoryMigrations).slice(1, 3)).toEqual(["0002-line", "0003-job-queue"]);
-    const migrator = new Migrator({ db: database, provider: factoryMigrationProvider });
+    const migrator = new Migrator({ db: subject.database, provider: factoryMigrationProvider });
     expect((await migrator.migrateTo("0002-line")).error).toBeUndefined();
-    const names = async () => (await database.introspection.getTables()).map((table) => table.name);
-    expect(await names()).not.toContain("job");
-    expect(await names()).toContain("work_item");
+    expect(await subject.tableNames()).not.toContain("job");
+    expect(await subject.tableNames()).toContain("work_item");
     expect((await migrator.migrateToLatest()).error).toBeUndefined();
-    const job = (await database.introspection.getTables()).find((table) => table.name === "job");
-    expect(job?.columns.map((column) => column.name)).toEqual([
+    expect(await subject.columnsOf("job")).toEqual([
       "sequence",
       "id",
       "station",
@@ -69,18 +55,18 @@ describe("the job queue migration", () => {
   });
 
   it("allows one live job per key, and any number of finished ones", async () => {
-    await database
+    await subject.database
       .insertInto("job")
       .values([jobRow("a", "k", "done"), jobRow("b", "k", "dead"), jobRow("c", "k", "waiting")])
       .execute();
     await expect(
-      database
+      subject.database
         .insertInto("job")
         .values(jobRow("d", "k", "leased"))
         .execute(),
     ).rejects.toThrow(/UNIQUE constraint failed: job.job_key/);
     await expect(
-      database
+      subject.database
         .insertInto("job")
         .values(jobRow("c", "other", "waiting"))
         .execute(),

@@ -1,22 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type Kysely, Migrator, sql } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { FactoryDatabase, ReleaseTable } from "../factory-database.js";
-import { closeFactoryDatabase, openFactoryDatabase } from "../open-factory-database.js";
+import { Migrator, sql } from "kysely";
+import { describe, expect, it } from "vitest";
+import { useMigratedDatabase } from "../../../test/support/migrated-database.js";
+import type { ReleaseTable } from "../factory-database.js";
 import { factoryMigrationProvider, factoryMigrations } from "./index.js";
 
-let folder: string;
-let database: Kysely<FactoryDatabase>;
-beforeEach(async () => {
-  folder = mkdtempSync(join(tmpdir(), "shopfloor-migration-"));
-  database = await openFactoryDatabase(join(folder, "factory.db"));
-});
-afterEach(async () => {
-  await closeFactoryDatabase(database);
-  rmSync(folder, { recursive: true, force: true });
-});
+const subject = useMigratedDatabase();
 
 const deployColumns: Record<string, string[]> = {
   release: [
@@ -64,11 +52,6 @@ const deployColumns: Record<string, string[]> = {
   monitor_cycle: ["cycle", "started_at"],
 };
 
-async function columnsOf(table: string): Promise<string[] | undefined> {
-  const tables = await database.introspection.getTables();
-  return tables.find((candidate) => candidate.name === table)?.columns.map((column) => column.name);
-}
-
 function releaseRow(id: string, number: number): ReleaseTable {
   return {
     id,
@@ -110,36 +93,38 @@ describe("the deploy migration", () => {
     const names = Object.keys(factoryMigrations);
     expect(names.slice(names.indexOf("0003-job-queue"))).toEqual(["0003-job-queue", "0004-deploy"]);
     for (const [table, columns] of Object.entries(deployColumns)) {
-      expect(await columnsOf(table), table).toEqual(columns);
+      expect(await subject.columnsOf(table), table).toEqual(columns);
     }
-    expect((await columnsOf("work_item"))?.at(-1)).toBe("fixes");
+    expect((await subject.columnsOf("work_item"))?.at(-1)).toBe("fixes");
   });
 
   it("is undone back to the job queue's schema, keeping the work items, and redone", async () => {
-    await database
+    await subject.database
       .insertInto("work_item")
       .values({ ...workItem, fixes: "9f3b21c0" })
       .execute();
-    const migrator = new Migrator({ db: database, provider: factoryMigrationProvider });
+    const migrator = new Migrator({ db: subject.database, provider: factoryMigrationProvider });
     expect((await migrator.migrateTo("0003-job-queue")).error).toBeUndefined();
-    for (const table of Object.keys(deployColumns)) expect(await columnsOf(table)).toBeUndefined();
-    expect(await columnsOf("work_item")).not.toContain("fixes");
-    expect(await columnsOf("job")).toBeDefined();
+    for (const table of Object.keys(deployColumns))
+      expect(await subject.columnsOf(table)).toBeUndefined();
+    expect(await subject.columnsOf("work_item")).not.toContain("fixes");
+    expect(await subject.columnsOf("job")).toBeDefined();
     expect((await migrator.migrateToLatest()).error).toBeUndefined();
-    for (const table of Object.keys(deployColumns)) expect(await columnsOf(table)).toBeDefined();
-    const items = await database.selectFrom("work_item").select(["id", "fixes"]).execute();
+    for (const table of Object.keys(deployColumns))
+      expect(await subject.columnsOf(table)).toBeDefined();
+    const items = await subject.database.selectFrom("work_item").select(["id", "fixes"]).execute();
     expect(items).toEqual([{ id: "todo-api-000001", fixes: null }]);
   });
 
   it("numbers a service's releases once, and numbers probes and cycles itself", async () => {
-    await database
+    await subject.database
       .insertInto("release")
       .values([releaseRow("todo-api-r1", 1), releaseRow("todo-api-r2", 2)])
       .execute();
     await expect(
-      database.insertInto("release").values(releaseRow("todo-api-r9", 1)).execute(),
+      subject.database.insertInto("release").values(releaseRow("todo-api-r9", 1)).execute(),
     ).rejects.toThrow(/UNIQUE constraint failed: release.service, release.number/);
-    await database
+    await subject.database
       .insertInto("release")
       .values({ ...releaseRow("other-r1", 1), service: "other" })
       .execute();
@@ -154,13 +139,13 @@ describe("the deploy migration", () => {
       error: null,
       at: "t",
     };
-    await database.insertInto("probe").values([probe, probe]).execute();
-    const sequences = await database.selectFrom("probe").select("sequence").execute();
+    await subject.database.insertInto("probe").values([probe, probe]).execute();
+    const sequences = await subject.database.selectFrom("probe").select("sequence").execute();
     expect(sequences.map((row) => row.sequence)).toEqual([1, 2]);
 
-    await database.insertInto("monitor_cycle").values({ started_at: "t" }).execute();
-    await database.deleteFrom("monitor_cycle").execute();
-    const next = await database
+    await subject.database.insertInto("monitor_cycle").values({ started_at: "t" }).execute();
+    await subject.database.deleteFrom("monitor_cycle").execute();
+    const next = await subject.database
       .insertInto("monitor_cycle")
       .values({ started_at: "t" })
       .returning("cycle")
@@ -172,7 +157,7 @@ describe("the deploy migration", () => {
   it("indexes what the deploy station and the monitor look up", async () => {
     const indexes = await sql<{ name: string }>`
       select name from sqlite_master where type = 'index' and name not like 'sqlite_%'
-    `.execute(database);
+    `.execute(subject.database);
     expect(indexes.rows.map((row) => row.name)).toEqual(
       expect.arrayContaining([
         "release_service_state",

@@ -4,7 +4,7 @@
  * Clopper–Pearson bounds.
  */
 import { binomialInterval } from "../../../src/stats/binomial-interval.js";
-import type { RandomSource } from "../../../src/stats/random.js";
+import { type RandomSource, seededRandom } from "../../../src/stats/random.js";
 import type { SloEvidence, SloTestPlan } from "../../../src/stats/slo-test.js";
 
 export const adminLikePlan: SloTestPlan = {
@@ -30,6 +30,20 @@ export function simulateProbe(
   evidence.probes += 1;
   if (random() < release.failureRate) evidence.failures += 1;
   if (random() < release.slowShare) evidence.slow += 1;
+}
+
+/** The share of `runs` seeded runs for which `holds` is true, with its two-sided 99% bounds. */
+export function measuredShareOfRuns(
+  runs: number,
+  seed: number,
+  holds: (random: RandomSource) => boolean,
+) {
+  const random = seededRandom(seed);
+  let count = 0;
+  for (let run = 0; run < runs; run += 1) {
+    if (holds(random)) count += 1;
+  }
+  return measuredShare(count, runs);
 }
 
 /** `count` of `trials` as a share, with its two-sided 99% bounds. */
