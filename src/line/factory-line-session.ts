@@ -7,9 +7,15 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { ShopfloorError } from "../contracts/errors.js";
+import type { LineEvent } from "../contracts/line-event.js";
 import type { Incident, Release, ReleaseState } from "../contracts/release.js";
+import type { TrialResult } from "../contracts/trial-result.js";
 import type { Decision, LineException, WorkItem, WorkItemState } from "../contracts/work-item.js";
 import { resolveProfile } from "../gate/resolve-profile.js";
+import type { BudgetPolicy } from "../ledger/budget-policy.js";
+import type { BudgetChange } from "../ledger/budget-settings.js";
+import type { BudgetStatus } from "../ledger/budget-status.js";
+import type { LedgerReport, LedgerReportRequest } from "../ledger/ledger-report.js";
 import { closeFactoryDatabase } from "../store/open-factory-database.js";
 import { defaultLineUp } from "./agent-factory.js";
 import { specCacheKey } from "./cache/line-caches.js";
@@ -33,6 +39,7 @@ import { parseStoredSpec } from "./stations/item-flow.js";
 import { scenariosStation } from "./stations/scenarios.js";
 import type { LineServices, StationHandlers } from "./stations/station-context.js";
 import { trialsStation } from "./stations/trials.js";
+import type { EventQuery } from "./store/event-log.js";
 import { type WorkItemHistory, workItemHistory } from "./work-item-history.js";
 
 export const stationHandlers: StationHandlers = {
@@ -69,7 +76,7 @@ export class FactoryLineSession implements FactoryLine {
   async submit(request: SubmitRequest): Promise<WorkItem> {
     const { config, store, artifacts, queue, environment } = this.#services;
     const specPath = resolve(this.#projectFolder, request.specPath);
-    const text = await readSpecText(specPath);
+    const text = request.specText ?? (await readSpecText(specPath));
     const spec = await parseStoredSpec(text, specPath);
     const profile = request.profile ?? spec.frontMatter.profile ?? config.defaultProfile;
     resolveProfile(profile, config);
@@ -163,6 +170,26 @@ export class FactoryLineSession implements FactoryLine {
 
   monitorCycle(): Promise<MonitorCycleReport> {
     return runMonitorCycle(this.#services);
+  }
+
+  events(query: EventQuery = {}): Promise<LineEvent[]> {
+    return this.#services.store.events(query);
+  }
+
+  trials(build: string): Promise<TrialResult[]> {
+    return this.#services.store.trials(build);
+  }
+
+  budget(): Promise<BudgetStatus> {
+    return this.#services.ledger.status();
+  }
+
+  changeBudget(change: BudgetChange): Promise<BudgetPolicy> {
+    return this.#services.ledger.changeBudget(change);
+  }
+
+  costReport(request: LedgerReportRequest): Promise<LedgerReport> {
+    return this.#services.ledger.report(request);
   }
 
   async close(): Promise<void> {

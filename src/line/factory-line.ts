@@ -10,6 +10,7 @@ import type { Agent } from "../agents/agent.js";
 import type { Config } from "../contracts/config.js";
 import type { LineEvent } from "../contracts/line-event.js";
 import type { Incident, Release, ReleaseState } from "../contracts/release.js";
+import type { TrialResult } from "../contracts/trial-result.js";
 import type {
   Decision,
   LineException,
@@ -19,6 +20,10 @@ import type {
   WorkItemState,
 } from "../contracts/work-item.js";
 import type { ReleaseHost } from "../deploy/local/release-host.js";
+import type { BudgetPolicy } from "../ledger/budget-policy.js";
+import type { BudgetChange } from "../ledger/budget-settings.js";
+import type { BudgetStatus } from "../ledger/budget-status.js";
+import type { LedgerReport, LedgerReportRequest } from "../ledger/ledger-report.js";
 import type { Sandbox } from "../runners/sandbox/sandbox.js";
 import { FactoryLineSession } from "./factory-line-session.js";
 import { openLineServices } from "./line-services.js";
@@ -28,12 +33,14 @@ export type { DecisionRequest } from "./decide.js";
 export type { LineStatus } from "./line-status.js";
 export type { ManualRollbackRequest, RollbackOutcome } from "./monitor/manual-rollback.js";
 export type { MonitorCycleReport, ReleaseCheck } from "./monitor/monitor-cycle.js";
+export type { EventQuery } from "./store/event-log.js";
 export type { WorkItemHistory } from "./work-item-history.js";
 
 import type { DecisionRequest } from "./decide.js";
 import type { LineStatus } from "./line-status.js";
 import type { ManualRollbackRequest, RollbackOutcome } from "./monitor/manual-rollback.js";
 import type { MonitorCycleReport } from "./monitor/monitor-cycle.js";
+import type { EventQuery } from "./store/event-log.js";
 import type { WorkItemHistory } from "./work-item-history.js";
 
 export interface FactoryLineOptions {
@@ -63,7 +70,10 @@ export interface FactoryLineOptions {
 }
 
 export interface SubmitRequest {
+  /** The spec file; with `specText`, only the name the spec is known by (nothing is read). */
   specPath: string;
+  /** The spec itself, when it does not come from a file (the HTTP API). */
+  specText?: string;
   profile?: string;
   lineUp?: LineUp;
   parent?: string;
@@ -107,6 +117,16 @@ export interface FactoryLine {
   rollback(request: ManualRollbackRequest): Promise<RollbackOutcome>;
   /** One monitor cycle over every live release: probes, SLO tests, rollbacks and fix items. */
   monitorCycle(): Promise<MonitorCycleReport>;
+  /** The event log in order; `afterSequence` follows it from where a reader stopped. */
+  events(query?: EventQuery): Promise<LineEvent[]>;
+  /** A build's stored trials (latencies, errors). */
+  trials(build: string): Promise<TrialResult[]>;
+  /** Today's budget: limits per category, spend, reservations. */
+  budget(): Promise<BudgetStatus>;
+  /** Records a person's change to the budget (it takes precedence over the config file). */
+  changeBudget(change: BudgetChange): Promise<BudgetPolicy>;
+  /** Spend over a range of budget days, the period's economics and today's forecast. */
+  costReport(request: LedgerReportRequest): Promise<LedgerReport>;
   close(): Promise<void>;
 }
 

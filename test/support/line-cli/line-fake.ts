@@ -19,6 +19,10 @@ import type {
   WorkItem,
 } from "../../../src/contracts/index.js";
 import { ShopfloorError } from "../../../src/contracts/index.js";
+import type { TrialResult } from "../../../src/contracts/trial-result.js";
+import type { BudgetPolicy } from "../../../src/ledger/budget-policy.js";
+import type { BudgetStatus } from "../../../src/ledger/budget-status.js";
+import type { LedgerReport } from "../../../src/ledger/ledger-report.js";
 import type {
   DecisionRequest,
   FactoryLine,
@@ -245,9 +249,34 @@ export class FakeFactoryLine implements FactoryLine {
     return cycle;
   }
 
+  async events(): Promise<LineEvent[]> {
+    return notScripted("events");
+  }
+
+  async trials(): Promise<TrialResult[]> {
+    return notScripted("trials");
+  }
+
+  async budget(): Promise<BudgetStatus> {
+    return notScripted("budget");
+  }
+
+  async changeBudget(): Promise<BudgetPolicy> {
+    return notScripted("changeBudget");
+  }
+
+  async costReport(): Promise<LedgerReport> {
+    return notScripted("costReport");
+  }
+
   async close(): Promise<void> {
     this.closed = true;
   }
+}
+
+/** The line commands read these through the ledger, not the facade; the console's tests use a real line. */
+function notScripted(method: string): never {
+  throw new Error(`the fake line does not script ${method}`);
 }
 
 export interface LineCommandRun {

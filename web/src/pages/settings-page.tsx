@@ -1,0 +1,4 @@
+/** The page of quality profiles and budgets. */
+export function SettingsPage() {
+  return <h1>quality profiles and budgets</h1>;
+}
