@@ -1,0 +1,142 @@
+/**
+ * The console's API on a real line in a temporary factory home, for the route tests: real stores, queue
+ * and ledger, an instant agent and fake trials (so `work()` takes an item down the line in well under a
+ * second), three tokens (manager: every scope; operator: read + operate; reader: read), and `request`,
+ * which calls the app in-process as `app.request()` does.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Agent } from "../../../src/agents/agent.js";
+import { Config } from "../../../src/contracts/config.js";
+import { FactoryLineSession } from "../../../src/line/factory-line-session.js";
+import { openLineServices } from "../../../src/line/line-services.js";
+import type { TrialExecutor } from "../../../src/line/trials/trial-executor.js";
+import { NoSandbox } from "../../../src/runners/sandbox/no-sandbox.js";
+import { AccessTokens } from "../../../src/server/access/access-tokens.js";
+import type { ConsoleServices, ConsoleSettings } from "../../../src/server/console-services.js";
+import { EventSignal } from "../../../src/server/events/event-signal.js";
+import { ConsoleLine } from "../../../src/server/runtime/console-line.js";
+import { createServerApp, type ServerApp } from "../../../src/server/server-app.js";
+import { FakeTrialExecutor, InstantAgent } from "../../line/support/line-fakes.js";
+import { repositoryRoot } from "../../line/support/line-home.js";
+
+export interface ConsoleHarness {
+  home: string;
+  app: ServerApp;
+  services: ConsoleServices;
+  consoleLine: ConsoleLine;
+  /** Secrets of the three tokens. */
+  tokens: { manager: string; operator: string; reader: string };
+  /** The todo-api spec's text with 5 normal, 3 edge and 2 malicious scenarios. */
+  smallSpec: string;
+  /** Calls the app in-process; `token: null` sends none, the default is the manager's. */
+  request(method: string, path: string, options?: RequestOptions): Promise<Response>;
+  /** Works the line's queue until nothing waits. */
+  work(): Promise<void>;
+  remove(): Promise<void>;
+}
+
+export interface RequestOptions {
+  token?: string | null;
+  json?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface ConsoleHarnessOptions {
+  config?: unknown;
+  agent?: Agent;
+  trialExecutor?: TrialExecutor;
+  now?: () => Date;
+  /** Default: settings whose methods fail (tests of other areas do not edit settings). */
+  settings?: (home: string, consoleLine: ConsoleLine, config: Config) => ConsoleSettings;
+}
+
+export async function consoleHarness(options: ConsoleHarnessOptions = {}): Promise<ConsoleHarness> {
+  const home = mkdtempSync(join(tmpdir(), "shopfloor-console-"));
+  const now = options.now ?? (() => new Date());
+  const events = new EventSignal();
+  const agent = options.agent ?? new InstantAgent();
+  const trialExecutor = options.trialExecutor ?? new FakeTrialExecutor();
+  const config = Config.parse({ deploy: { enabled: false }, ...(options.config as object) });
+  const consoleLine = new ConsoleLine({
+    work: false,
+    open: async (lineConfig) => {
+      const { services } = await openLineServices({
+        home,
+        config: lineConfig,
+        environment: process.env,
+        projectFolder: repositoryRoot,
+        sandbox: new NoSandbox(),
+        trialExecutor,
+        createAgent: async () => agent,
+        now,
+        onEvent: () => events.fire(),
+      });
+      return new FactoryLineSession(services, {
+        projectFolder: repositoryRoot,
+        workerId: "console-test:1",
+      });
+    },
+  });
+  await consoleLine.start(config);
+  const tokens = new AccessTokens({ home, now });
+  const secrets = {
+    manager: (await tokens.create("manager", ["read", "operate", "configure"])).secret,
+    operator: (await tokens.create("operator", ["read", "operate"])).secret,
+    reader: (await tokens.create("reader", ["read"])).secret,
+  };
+  const services: ConsoleServices = {
+    line: () => consoleLine.current(),
+    settings: options.settings?.(home, consoleLine, config) ?? unusedSettings(config),
+    tokens,
+    events,
+    now,
+  };
+  const app = createServerApp(services, { version: "0.0.0-test" });
+  const todo = readFileSync(join(repositoryRoot, "examples/todo-api/spec.md"), "utf8");
+  const smallSpec = todo.replace(
+    "profile: admin\n",
+    "profile: admin\nscenarios: { normal: 5, edge: 3, malicious: 2 }\n",
+  );
+  writeFileSync(join(home, "todo-small.md"), smallSpec);
+  return {
+    home,
+    app,
+    services,
+    consoleLine,
+    tokens: secrets,
+    smallSpec,
+    request: async (method, path, requestOptions = {}) => {
+      const headers: Record<string, string> = { ...requestOptions.headers };
+      const token = requestOptions.token === undefined ? secrets.manager : requestOptions.token;
+      if (token !== null) headers.authorization = `Bearer ${token}`;
+      if (requestOptions.json !== undefined) headers["content-type"] = "application/json";
+      return app.request(path, {
+        method,
+        headers,
+        ...(requestOptions.json === undefined ? {} : { body: JSON.stringify(requestOptions.json) }),
+      });
+    },
+    work: async () => {
+      await consoleLine.current().run({ untilIdle: true });
+    },
+    remove: async () => {
+      await consoleLine.close();
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+function unusedSettings(config: Config): ConsoleSettings {
+  const refuse = async (): Promise<Config> => {
+    throw new Error("this console harness has no settings; pass `settings` to edit them");
+  };
+  return {
+    path: "(none)",
+    config: () => config,
+    saveProfile: refuse,
+    deleteProfile: refuse,
+    setDefaultProfile: refuse,
+  };
+}
