@@ -46,6 +46,31 @@ describe("the line's status", () => {
     expect(status.openExceptions).toBe(1);
   });
 
+  it("counts an item as approved after it has gone on to deploy, live or a rollback", async () => {
+    fixture = await lineFixture();
+    const first = await fixture.session.submit({ specPath: todoSpec });
+    const second = await fixture.session.submit({ specPath: todoSpec });
+    await fixture.session.run();
+    await fixture.services.store.transition(first.id, {
+      from: "approved",
+      to: "deploy",
+      reason: "test",
+    });
+    await fixture.services.store.transition(second.id, {
+      from: "approved",
+      to: "deploy",
+      reason: "test",
+    });
+    await fixture.services.store.transition(second.id, {
+      from: "deploy",
+      to: "live",
+      reason: "test",
+    });
+
+    const status = await lineStatus(fixture.services, new Date());
+    expect(status.outcomes).toEqual({ approved: 2, rejected: 0, exception: 0, approvalRate: 1 });
+  });
+
   it("has no approval rate and no pass rates before anything was gated", async () => {
     fixture = await lineFixture();
     const status = await lineStatus(fixture.services, new Date());

@@ -51,7 +51,9 @@ export async function lineStatus(context: LineServices, now: Date): Promise<Line
       updatedAt: item.updatedAt,
       ageSeconds: Math.max(0, Math.round((now.getTime() - Date.parse(item.updatedAt)) / 1000)),
     }));
-  const settled = states.approved + states.rejected + states.exception;
+  // Past the gate is approved, whether it waits to deploy, went live or was rolled back since.
+  const approved = states.approved + states.deploy + states.live + states["rolled-back"];
+  const settled = approved + states.rejected + states.exception;
   const byCategory = Object.fromEntries(
     budget.categories.map((line) => [line.category, line.spentMicroUsd]),
   ) as Record<CostCategory, number>;
@@ -59,10 +61,10 @@ export async function lineStatus(context: LineServices, now: Date): Promise<Line
     states,
     items,
     outcomes: {
-      approved: states.approved,
+      approved,
       rejected: states.rejected,
       exception: states.exception,
-      approvalRate: settled === 0 ? null : states.approved / settled,
+      approvalRate: settled === 0 ? null : approved / settled,
     },
     passRates: await passRatesSince(context, dayStart),
     spendToday: {
