@@ -58,6 +58,7 @@ export function requireScope(scope: AccessScope): MiddlewareHandler<ServerEnv> {
 export function scoped(scope: AccessScope) {
   return {
     security: [{ bearer: [scope] }],
-    middleware: [requireScope(scope)] as const,
+    // One handler, not a readonly tuple: createRoute's `middleware` takes a handler or a mutable array.
+    middleware: requireScope(scope),
   };
 }
