@@ -7,10 +7,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { stringify } from "yaml";
 import type { Agent } from "../../../src/agents/agent.js";
 import { Config } from "../../../src/contracts/config.js";
 import { FactoryLineSession } from "../../../src/line/factory-line-session.js";
-import { openLineServices } from "../../../src/line/line-services.js";
+import { type LineServicesOptions, openLineServices } from "../../../src/line/line-services.js";
 import type { TrialExecutor } from "../../../src/line/trials/trial-executor.js";
 import { NoSandbox } from "../../../src/runners/sandbox/no-sandbox.js";
 import { AccessTokens } from "../../../src/server/access/access-tokens.js";
@@ -18,6 +19,7 @@ import type { ConsoleServices, ConsoleSettings } from "../../../src/server/conso
 import { EventSignal } from "../../../src/server/events/event-signal.js";
 import { ConsoleLine } from "../../../src/server/runtime/console-line.js";
 import { createServerApp, type ServerApp } from "../../../src/server/server-app.js";
+import { ConfigFileSettings } from "../../../src/server/settings/config-file-settings.js";
 import { FakeTrialExecutor, InstantAgent } from "../../line/support/line-fakes.js";
 import { repositoryRoot } from "../../line/support/line-home.js";
 
@@ -48,7 +50,9 @@ export interface ConsoleHarnessOptions {
   agent?: Agent;
   trialExecutor?: TrialExecutor;
   now?: () => Date;
-  /** Default: settings whose methods fail (tests of other areas do not edit settings). */
+  /** The local deploy target's host (tests: an in-process one); deploys stay off unless config says. */
+  connectReleaseHost?: LineServicesOptions["connectReleaseHost"];
+  /** Default: the real settings on `<home>/config.yaml`, which holds `config`; saving reopens the line. */
   settings?: (home: string, consoleLine: ConsoleLine, config: Config) => ConsoleSettings;
 }
 
@@ -58,7 +62,8 @@ export async function consoleHarness(options: ConsoleHarnessOptions = {}): Promi
   const events = new EventSignal();
   const agent = options.agent ?? new InstantAgent();
   const trialExecutor = options.trialExecutor ?? new FakeTrialExecutor();
-  const config = Config.parse({ deploy: { enabled: false }, ...(options.config as object) });
+  const configValues = { deploy: { enabled: false }, ...(options.config as object) };
+  const config = Config.parse(configValues);
   const consoleLine = new ConsoleLine({
     work: false,
     open: async (lineConfig) => {
@@ -72,6 +77,9 @@ export async function consoleHarness(options: ConsoleHarnessOptions = {}): Promi
         createAgent: async () => agent,
         now,
         onEvent: () => events.fire(),
+        ...(options.connectReleaseHost === undefined
+          ? {}
+          : { connectReleaseHost: options.connectReleaseHost }),
       });
       return new FactoryLineSession(services, {
         projectFolder: repositoryRoot,
@@ -88,7 +96,9 @@ export async function consoleHarness(options: ConsoleHarnessOptions = {}): Promi
   };
   const services: ConsoleServices = {
     line: () => consoleLine.current(),
-    settings: options.settings?.(home, consoleLine, config) ?? unusedSettings(config),
+    settings:
+      options.settings?.(home, consoleLine, config) ??
+      homeConfigSettings(home, consoleLine, config, configValues),
     tokens,
     events,
     now,
@@ -128,15 +138,18 @@ export async function consoleHarness(options: ConsoleHarnessOptions = {}): Promi
   };
 }
 
-function unusedSettings(config: Config): ConsoleSettings {
-  const refuse = async (): Promise<Config> => {
-    throw new Error("this console harness has no settings; pass `settings` to edit them");
-  };
-  return {
-    path: "(none)",
-    config: () => config,
-    saveProfile: refuse,
-    deleteProfile: refuse,
-    setDefaultProfile: refuse,
-  };
+/** The settings `serve` has on a home whose config.yaml holds the harness's config. */
+function homeConfigSettings(
+  home: string,
+  consoleLine: ConsoleLine,
+  config: Config,
+  configValues: object,
+): ConsoleSettings {
+  const path = join(home, "config.yaml");
+  writeFileSync(path, stringify(configValues));
+  return new ConfigFileSettings({
+    found: { config, path },
+    home,
+    apply: (next) => consoleLine.reopen(next),
+  });
 }

@@ -1,0 +1,98 @@
+/**
+ * The edits the console makes to a config file's text, done the way a person would: a YAML file keeps
+ * its comments, its order and its style (through the `yaml` package's Document API); a JSON file stays
+ * JSON. The result is only text: whether it is a valid config is checked by the caller.
+ */
+import { type Document, isMap, parseDocument } from "yaml";
+import type { ProfileDefinition } from "../../contracts/config.js";
+import { ShopfloorError } from "../../contracts/errors.js";
+
+export type ConfigEdit =
+  | { kind: "save-profile"; name: string; definition: ProfileDefinition }
+  | { kind: "delete-profile"; name: string }
+  | { kind: "set-default-profile"; name: string };
+
+export type ConfigFormat = "yaml" | "json";
+
+export function configFormatOf(path: string): ConfigFormat {
+  return path.toLowerCase().endsWith(".json") ? "json" : "yaml";
+}
+
+/** The text with the edit made; `source` names the file in errors. */
+export function editConfigText(
+  text: string,
+  format: ConfigFormat,
+  edit: ConfigEdit,
+  source: string,
+): string {
+  return format === "json" ? editJson(text, edit, source) : editYaml(text, edit, source);
+}
+
+function editYaml(text: string, edit: ConfigEdit, source: string): string {
+  const document = parseDocument(text);
+  if (document.errors.length > 0) throw unreadable(source, document.errors[0]?.message);
+  try {
+    applyToYaml(document, edit);
+  } catch (error) {
+    // A value the edit cannot go into, such as `profiles: 3` written by hand since the server started.
+    throw unreadable(source, (error as Error).message);
+  }
+  // lineWidth 0: never fold a long description onto several lines.
+  return document.toString({ lineWidth: 0 });
+}
+
+function applyToYaml(document: Document, edit: ConfigEdit): void {
+  switch (edit.kind) {
+    case "save-profile": {
+      // `profiles: {}` (what `shopfloor init` writes) becomes a block map once it has a profile.
+      const profiles = document.get("profiles", true);
+      if (isMap(profiles) && profiles.items.length === 0) profiles.flow = false;
+      document.setIn(["profiles", edit.name], edit.definition);
+      break;
+    }
+    case "delete-profile": {
+      document.deleteIn(["profiles", edit.name]);
+      const profiles = document.get("profiles", true);
+      if (isMap(profiles) && profiles.items.length === 0) profiles.flow = true;
+      break;
+    }
+    case "set-default-profile":
+      document.set("defaultProfile", edit.name);
+      break;
+  }
+}
+
+function editJson(text: string, edit: ConfigEdit, source: string): string {
+  let value: unknown;
+  try {
+    value = text.trim() === "" ? {} : JSON.parse(text);
+  } catch (error) {
+    throw unreadable(source, (error as Error).message);
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw unreadable(source, "the config must be a JSON object");
+  }
+  const config = value as Record<string, unknown>;
+  const profiles = { ...(config.profiles as Record<string, unknown> | undefined) };
+  switch (edit.kind) {
+    case "save-profile":
+      config.profiles = { ...profiles, [edit.name]: edit.definition };
+      break;
+    case "delete-profile":
+      delete profiles[edit.name];
+      config.profiles = profiles;
+      break;
+    case "set-default-profile":
+      config.defaultProfile = edit.name;
+      break;
+  }
+  return `${JSON.stringify(config, null, 2)}\n`;
+}
+
+function unreadable(source: string, reason: string | undefined): ShopfloorError {
+  return new ShopfloorError(
+    "invalid-config",
+    `${source} cannot be read as a config (${reason ?? "unknown reason"}); fix it by hand, then try again`,
+    { path: source },
+  );
+}
