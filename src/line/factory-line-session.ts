@@ -31,6 +31,7 @@ import {
   rollBackItem,
 } from "./monitor/manual-rollback.js";
 import { type MonitorCycleReport, runMonitorCycle } from "./monitor/monitor-cycle.js";
+import { type MonitorStatus, monitorStatus } from "./monitor/monitor-status.js";
 import { buildStation } from "./stations/build.js";
 import { deployStation } from "./stations/deploy.js";
 import { gateStation } from "./stations/gate.js";
@@ -170,6 +171,10 @@ export class FactoryLineSession implements FactoryLine {
 
   monitorCycle(): Promise<MonitorCycleReport> {
     return runMonitorCycle(this.#services);
+  }
+
+  monitorStatus(): Promise<MonitorStatus> {
+    return monitorStatus(this.#services);
   }
 
   events(query: EventQuery = {}): Promise<LineEvent[]> {

@@ -33,6 +33,12 @@ export type { DecisionRequest } from "./decide.js";
 export type { LineStatus } from "./line-status.js";
 export type { ManualRollbackRequest, RollbackOutcome } from "./monitor/manual-rollback.js";
 export type { MonitorCycleReport, ReleaseCheck } from "./monitor/monitor-cycle.js";
+export type {
+  MonitorCycleSummary,
+  MonitorStatus,
+  MonitorWatchState,
+  ReleaseMonitorStatus,
+} from "./monitor/monitor-status.js";
 export type { EventQuery } from "./store/event-log.js";
 export type { WorkItemHistory } from "./work-item-history.js";
 
@@ -40,6 +46,7 @@ import type { DecisionRequest } from "./decide.js";
 import type { LineStatus } from "./line-status.js";
 import type { ManualRollbackRequest, RollbackOutcome } from "./monitor/manual-rollback.js";
 import type { MonitorCycleReport } from "./monitor/monitor-cycle.js";
+import type { MonitorStatus } from "./monitor/monitor-status.js";
 import type { EventQuery } from "./store/event-log.js";
 import type { WorkItemHistory } from "./work-item-history.js";
 
@@ -117,6 +124,8 @@ export interface FactoryLine {
   rollback(request: ManualRollbackRequest): Promise<RollbackOutcome>;
   /** One monitor cycle over every live release: probes, SLO tests, rollbacks and fix items. */
   monitorCycle(): Promise<MonitorCycleReport>;
+  /** What the monitor knows of each live release (its SLO window and test, last probes); probes nothing. */
+  monitorStatus(): Promise<MonitorStatus>;
   /** The event log in order; `afterSequence` follows it from where a reader stopped. */
   events(query?: EventQuery): Promise<LineEvent[]>;
   /** A build's stored trials (latencies, errors). */

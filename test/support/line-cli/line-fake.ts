@@ -31,6 +31,7 @@ import type {
   LineStatus,
   ManualRollbackRequest,
   MonitorCycleReport,
+  MonitorStatus,
   RollbackOutcome,
   RunOptions,
   SubmitRequest,
@@ -247,6 +248,10 @@ export class FakeFactoryLine implements FactoryLine {
       if (breach.fixItem !== undefined) this.items.set(breach.fixItem.id, breach.fixItem);
     }
     return cycle;
+  }
+
+  async monitorStatus(): Promise<MonitorStatus> {
+    return notScripted("monitorStatus");
   }
 
   async events(): Promise<LineEvent[]> {
