@@ -23,9 +23,11 @@ import { reportCommand } from "./commands/report.js";
 import { rollbackCommand } from "./commands/rollback.js";
 import { runCommand } from "./commands/run.js";
 import { scenariosCommand } from "./commands/scenarios.js";
+import { serveCommand } from "./commands/serve.js";
 import { statsCommand } from "./commands/stats.js";
 import { statusCommand } from "./commands/status.js";
 import { testCommand } from "./commands/test.js";
+import { tokenCommand } from "./commands/token.js";
 import { exitCodes } from "./exit-codes.js";
 import { packageVersion } from "./package-root.js";
 
@@ -55,7 +57,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .addCommand(rollbackCommand(context))
     .addCommand(monitorCommand(context))
     .addCommand(hostCommand(context))
-    .addCommand(calibrateCommand(context));
+    .addCommand(calibrateCommand(context))
+    .addCommand(serveCommand(context))
+    .addCommand(tokenCommand(context));
   configure(program, io);
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -4,9 +4,10 @@
  * `app.request()` on it; `shopfloor serve` hands it to @hono/node-server.
  */
 import { existsSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { secureHeaders } from "hono/secure-headers";
 import { authenticate } from "./access/require-access.js";
 import type { ConsoleServices } from "./console-services.js";
 import { errorBody, respondToError, respondToInvalidRequest } from "./http-errors.js";
@@ -27,12 +28,15 @@ export interface ServerAppOptions {
 export function createServerApp(services: ConsoleServices, options: ServerAppOptions) {
   const app = new OpenAPIHono<ServerEnv>({ defaultHook: respondToInvalidRequest });
   app.onError(respondToError);
+  // nosniff, no framing by other sites, no referrer: the dashboard holds a token. HSTS is left to the
+  // TLS proxy a team puts in front: this server speaks plain HTTP.
+  app.use("*", secureHeaders({ strictTransportSecurity: false }));
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
     scheme: "bearer",
     description: "A token from `shopfloor init` or `shopfloor token create`",
   });
-  app.get("/api/health", (context) => context.json({ ok: true }));
+  app.openapi(healthRoute, (context) => context.json({ ok: true as const }, 200));
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",
     info: {
@@ -62,9 +66,40 @@ export function createServerApp(services: ConsoleServices, options: ServerAppOpt
 
 export type ServerApp = ReturnType<typeof createServerApp>;
 
-/** The built files as they are; any other path is a page of the single-page app, so index.html. */
+/** The one route without a token, for load balancers and `serve`'s own tests. */
+const healthRoute = createRoute({
+  method: "get",
+  path: "/api/health",
+  tags: ["server"],
+  summary: "Whether the server answers (no token needed)",
+  responses: {
+    200: {
+      description: "The server is up",
+      content: { "application/json": { schema: z.strictObject({ ok: z.literal(true) }) } },
+    },
+  },
+});
+
+/**
+ * The built files as they are (node-server 2.x joins an absolute root as it is). Any other path a browser
+ * navigates to is a page of the single-page app (`/items/abc`), so index.html; a missing file the page
+ * asked for (`/assets/gone.js`) is a 404, not a page of HTML where a script was expected.
+ */
 function serveDashboard(app: OpenAPIHono<ServerEnv>, webRoot: string): void {
-  const root = relative(process.cwd(), webRoot) || ".";
-  app.use("/*", serveStatic({ root }));
-  app.get("/*", serveStatic({ root, path: "index.html" }));
+  app.use("/*", serveStatic({ root: webRoot }));
+  const index = serveStatic({ root: webRoot, path: "index.html" });
+  app.get("/*", async (context, next) => {
+    if (looksLikeFile(context.req.path) && !acceptsHtml(context.req.header("accept"))) {
+      return context.text("Not found", 404);
+    }
+    return index(context, next);
+  });
+}
+
+function looksLikeFile(path: string): boolean {
+  return /\.[A-Za-z0-9]+$/.test(path);
+}
+
+function acceptsHtml(accept: string | undefined): boolean {
+  return accept?.includes("text/html") === true;
 }

@@ -1,17 +1,25 @@
 /**
  * `shopfloor init`: creates a factory home readable by its owner only (it holds the holdout suites the
  * agents must never see), writes a commented `config.yaml` with every setting's default, and creates and
- * migrates the factory database. An existing config is kept unless `--force` says to overwrite it.
+ * migrates the factory database. An existing config is kept unless `--force` says to overwrite it. A home
+ * without a token file gets a `manager` token with every scope for the console, its secret shown once.
  */
 import { chmod, mkdir, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Command } from "commander";
 import { parseConfig, ShopfloorError } from "../../contracts/index.js";
+import { managerScopes } from "../../server/access/access-scopes.js";
+import {
+  AccessTokens,
+  accessTokensFileName,
+  type IssuedToken,
+} from "../../server/access/access-tokens.js";
 import { factoryDatabaseFileName, openFactoryDatabase } from "../../store/open-factory-database.js";
 import { type CommandContext, printJson } from "../command-context.js";
 import { factoryHome } from "../factory-home.js";
 import { homeConfigFileName } from "../load-config.js";
 import { configTemplate } from "./init/config-template.js";
+import { defaultSignInLink, renderSecret } from "./token.js";
 
 interface InitOptions {
   home?: string;
@@ -54,7 +62,18 @@ async function initialize(context: CommandContext, options: InitOptions): Promis
   const databasePath = join(home, factoryDatabaseFileName);
   const database = await openFactoryDatabase(databasePath);
   await database.destroy();
-  const result = { home, config: configPath, database: databasePath, homeExisted, configExisted };
+  const managerToken = await firstManagerToken(home);
+  const result = {
+    home,
+    config: configPath,
+    database: databasePath,
+    homeExisted,
+    configExisted,
+    managerToken:
+      managerToken === undefined
+        ? null
+        : { ...managerToken, signInLink: defaultSignInLink(managerToken.secret) },
+  };
   if (options.json) {
     printJson(context, result);
     return;
@@ -62,8 +81,9 @@ async function initialize(context: CommandContext, options: InitOptions): Promis
   io.stdout(
     [
       `${homeExisted ? "Factory home" : "Created the factory home"} ${home} (mode 0700)`,
-      `  ${homeConfigFileName}  ${configExisted ? "overwritten" : "written"}: ${options.config === undefined ? "every setting with its default, commented; edit it" : `copied from ${options.config}`}`,
-      `  ${factoryDatabaseFileName}   the ledger, work items, events and job queue, migrated`,
+      `  ${column(homeConfigFileName)}${configExisted ? "overwritten" : "written"}: ${options.config === undefined ? "every setting with its default, commented; edit it" : `copied from ${options.config}`}`,
+      `  ${column(factoryDatabaseFileName)}the ledger, work items, events and job queue, migrated`,
+      ...tokenLines(managerToken),
       "",
       "Next:",
       ...nextCommands(options.home),
@@ -77,9 +97,34 @@ function nextCommands(home: string | undefined): string[] {
   const commands = [
     [`shopfloor run SPEC.md${where}`, "submit a spec and work the line"],
     [`shopfloor status${where}`, "the line at a glance"],
+    [`shopfloor serve${where}`, "the console: the dashboard and its API"],
   ];
   const width = Math.max(...commands.map(([command = ""]) => command.length));
   return commands.map(([command = "", what]) => `  ${command.padEnd(width)}   ${what}`);
+}
+
+/** A `manager` token with every scope, unless the home has a token file already (then its tokens stay). */
+async function firstManagerToken(home: string): Promise<IssuedToken | undefined> {
+  if (await exists(join(home, accessTokensFileName))) return undefined;
+  return new AccessTokens({ home }).create("manager", managerScopes);
+}
+
+/** A file's name in the list of what init made, padded so that what is said of each lines up. */
+function column(fileName: string): string {
+  return fileName.padEnd(accessTokensFileName.length + 2);
+}
+
+function tokenLines(managerToken: IssuedToken | undefined): string[] {
+  if (managerToken === undefined) {
+    return [
+      `  ${column(accessTokensFileName)}kept as it was (\`shopfloor token list\` shows its tokens)`,
+    ];
+  }
+  return [
+    `  ${column(accessTokensFileName)}a manager token with every scope, for the console:`,
+    "",
+    renderSecret(managerToken),
+  ];
 }
 
 async function checkedConfig(context: CommandContext, path: string): Promise<string> {

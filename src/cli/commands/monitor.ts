@@ -229,7 +229,7 @@ function fixOutcomeText(item: WorkItem): string {
   }
 }
 
-function parseSeconds(value: string): number {
+export function parseSeconds(value: string): number {
   const seconds = Number(value);
   if (value.trim() === "" || !Number.isFinite(seconds) || seconds <= 0) {
     throw new InvalidOptionValue("expected a number of seconds above 0, such as 30");
