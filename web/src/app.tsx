@@ -4,6 +4,7 @@
  */
 import { Link, Route, Switch } from "wouter";
 import { ApiProvider, useApi } from "./api/api-context.js";
+import { SessionProvider, useSession } from "./api/session-context.js";
 import { SignIn } from "./components/sign-in.js";
 import { ExceptionsPage } from "./pages/exceptions-page.js";
 import { LinePage } from "./pages/line-page.js";
@@ -32,14 +33,34 @@ function Console() {
   const api = useApi();
   if (api.token === undefined) return <SignIn />;
   return (
+    <SessionProvider>
+      <Shell />
+    </SessionProvider>
+  );
+}
+
+function Shell() {
+  const api = useApi();
+  const session = useSession();
+  return (
     <div className="console">
       <nav className="console-nav">
         <span className="brand">shopfloor</span>
         {sections.map((section) => (
-          <Link key={section.path} href={section.path}>
+          <Link
+            key={section.path}
+            href={section.path}
+            className={(active) => (active ? "active" : "")}
+          >
             {section.label}
           </Link>
         ))}
+        <span className="nav-spacer" />
+        {session.name !== undefined && (
+          <span className="session" title={`may ${session.scopes.join(", ")}`}>
+            {session.name} · {session.scopes.join(", ")}
+          </span>
+        )}
         <button type="button" className="sign-out" onClick={() => api.signOut()}>
           Sign out
         </button>

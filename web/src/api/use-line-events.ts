@@ -2,11 +2,14 @@
  * The line's events as they happen, from the server's event stream (GET /api/events/stream, Server-Sent
  * Events: `id` the event's sequence, `event` its type, `data` the event as JSON). Read with fetch rather
  * than EventSource, which cannot send the token; after a dropped connection it reconnects from the last
- * sequence it saw. Pages use `latestSequence` as the key that refreshes their data.
+ * sequence it saw. Pages use `latestSequence` as the key that refreshes their data. A busy line writes
+ * dozens of events a second, so they are handed on in batches (every `batchMs`): one refresh per batch,
+ * not one per event.
  */
 import { useEffect, useState } from "react";
 import type { LineEvent } from "../../../src/contracts/line-event.js";
 import { useApi } from "./api-context.js";
+import { SseMessages } from "./sse-messages.js";
 
 export interface LineEvents {
   /** The newest events first, at most `keep` of them. */
@@ -14,6 +17,9 @@ export interface LineEvents {
   latestSequence: number;
   connected: boolean;
 }
+
+const reconnectMs = 2_000;
+const batchMs = 250;
 
 export function useLineEvents(keep = 50): LineEvents {
   const { token } = useApi();
@@ -26,29 +32,46 @@ export function useLineEvents(keep = 50): LineEvents {
     if (token === undefined) return;
     const controller = new AbortController();
     let after: number | undefined;
-    const receive = (event: LineEvent) => {
-      after = event.sequence;
+    let pending: LineEvent[] = [];
+    let flushTimer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      flushTimer = undefined;
+      const arrived = pending;
+      pending = [];
+      if (arrived.length === 0 || controller.signal.aborted) return;
       setState((previous) => ({
-        recent: [event, ...previous.recent].slice(0, keep),
-        latestSequence: event.sequence,
+        recent: [...arrived.reverse(), ...previous.recent].slice(0, keep),
+        latestSequence: arrived[0]?.sequence ?? previous.latestSequence,
         connected: true,
       }));
     };
+    const receive = (event: LineEvent) => {
+      // A reconnect may repeat the last event the server sent; keep each sequence once.
+      if (after !== undefined && event.sequence <= after) return;
+      after = event.sequence;
+      pending.push(event);
+      flushTimer ??= setTimeout(flush, batchMs);
+    };
+    const setConnected = (connected: boolean) =>
+      setState((previous) =>
+        previous.connected === connected ? previous : { ...previous, connected },
+      );
     const follow = async () => {
       while (!controller.signal.aborted) {
         try {
-          await readStream(token, after, controller.signal, receive, () =>
-            setState((previous) => ({ ...previous, connected: true })),
-          );
+          await readStream(token, after, controller.signal, receive, () => setConnected(true));
         } catch {
           if (controller.signal.aborted) return;
         }
-        setState((previous) => ({ ...previous, connected: false }));
-        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        setConnected(false);
+        await new Promise((resolve) => setTimeout(resolve, reconnectMs));
       }
     };
     void follow();
-    return () => controller.abort();
+    return () => {
+      controller.abort();
+      if (flushTimer !== undefined) clearTimeout(flushTimer);
+    };
   }, [token, keep]);
   return state;
 }
@@ -68,22 +91,10 @@ async function readStream(
   if (!response.ok || response.body === null) throw new Error(`event stream: ${response.status}`);
   opened();
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = "";
+  const messages = new SseMessages();
   for (;;) {
     const { value, done } = await reader.read();
     if (done) return;
-    buffer += value;
-    let boundary = buffer.indexOf("\n\n");
-    while (boundary !== -1) {
-      const message = buffer.slice(0, boundary);
-      buffer = buffer.slice(boundary + 2);
-      const data = message
-        .split("\n")
-        .filter((line) => line.startsWith("data:"))
-        .map((line) => line.slice(5).trimStart())
-        .join("\n");
-      if (data !== "") receive(JSON.parse(data) as LineEvent);
-      boundary = buffer.indexOf("\n\n");
-    }
+    for (const data of messages.push(value)) receive(JSON.parse(data) as LineEvent);
   }
 }

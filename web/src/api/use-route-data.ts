@@ -21,11 +21,12 @@ export function useRouteData<Route extends RouteConfig>(
   refreshKey: unknown = undefined,
 ): RouteData<RouteAnswer<Route>> {
   const api = useApi();
-  const [data, setData] = useState<RouteAnswer<Route>>();
-  const [error, setError] = useState<Error>();
+  const inputKey = JSON.stringify(input);
+  // What was loaded is kept with the input it was loaded for: another item's data must not show while
+  // this one loads, but this item's data stays on screen while it refreshes.
+  const [loaded, setLoaded] = useState<Loaded<RouteAnswer<Route>>>();
   const [loading, setLoading] = useState(true);
   const [reloads, setReloads] = useState(0);
-  const inputKey = JSON.stringify(input);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the input is compared by its JSON; reloads and refreshKey only trigger.
   useEffect(() => {
     let current = true;
@@ -33,12 +34,16 @@ export function useRouteData<Route extends RouteConfig>(
     api
       .call(route, JSON.parse(inputKey) as RouteInput<Route>)
       .then((answer) => {
-        if (!current) return;
-        setData(answer);
-        setError(undefined);
+        if (current) setLoaded({ inputKey, data: answer, error: undefined });
       })
       .catch((failure: unknown) => {
-        if (current) setError(failure instanceof Error ? failure : new Error(String(failure)));
+        if (!current) return;
+        const error = failure instanceof Error ? failure : new Error(String(failure));
+        setLoaded((previous) => ({
+          inputKey,
+          data: previous?.inputKey === inputKey ? previous.data : undefined,
+          error,
+        }));
       })
       .finally(() => {
         if (current) setLoading(false);
@@ -48,5 +53,12 @@ export function useRouteData<Route extends RouteConfig>(
     };
   }, [api, route, inputKey, refreshKey, reloads]);
   const reload = useCallback(() => setReloads((count) => count + 1), []);
-  return { data, error, loading, reload };
+  const mine = loaded?.inputKey === inputKey ? loaded : undefined;
+  return { data: mine?.data, error: mine?.error, loading: loading || mine === undefined, reload };
+}
+
+interface Loaded<Answer> {
+  inputKey: string;
+  data: Answer | undefined;
+  error: Error | undefined;
 }
