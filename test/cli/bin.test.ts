@@ -2,12 +2,12 @@
  * The installed command end to end: the real bin, a real process, real files and a real pipe. The build is
  * refreshed first so the test never runs yesterday's dist/.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const bin = fileURLToPath(new URL("../../bin/shopfloor.js", import.meta.url));
@@ -23,10 +23,6 @@ function shopfloor(args: readonly string[], input?: string, env?: NodeJS.Process
 }
 
 describe("the shopfloor bin", () => {
-  beforeAll(() => {
-    execFileSync("npm", ["run", "build", "--silent"], { cwd: root, stdio: "pipe" });
-  }, 120_000);
-
   it("plans 2995 trials for 99.9% at 95% confidence", () => {
     const run = shopfloor(["plan", "--pass-rate", "0.999", "--confidence", "0.95", "--json"]);
     expect(run.exitCode).toBe(0);

@@ -10,7 +10,6 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { hostPaths } from "../../src/deploy/local/host-daemon/host-paths.js";
 import {
-  buildShopfloor,
   isGroupAlive,
   pollUntil,
   processesUnder,
@@ -24,7 +23,6 @@ let folder: string;
 const home = () => join(folder, "home");
 
 beforeAll(() => {
-  buildShopfloor();
   folder = mkdtempSync(join(tmpdir(), "shopfloor-daemon-restart-"));
   writeFileSync(
     join(folder, "shopfloor.config.yaml"),

@@ -7,12 +7,11 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { hostPaths } from "../../src/deploy/local/host-daemon/host-paths.js";
 import { ReleaseHostClient } from "../../src/deploy/local/host-daemon/release-host-client.js";
 import type { ReleaseLaunch } from "../../src/deploy/local/release-host.js";
 import {
-  buildShopfloor,
   isGroupAlive,
   processesUnder,
   repositoryRoot,
@@ -32,8 +31,6 @@ createServer((request, response) => {
 let home: string;
 let daemons: ShopfloorProcess[];
 let client: ReleaseHostClient;
-
-beforeAll(() => buildShopfloor(), 180_000);
 
 beforeEach(() => {
   home = mkdtempSync(join(tmpdir(), "shopfloor-host-e2e-"));

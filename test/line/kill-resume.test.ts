@@ -14,7 +14,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { GateVerdict } from "../../src/contracts/gate-verdict.js";
 import { type HomeReader, readHome, tryReadHome } from "./support-integration/home-reader.js";
 import {
-  buildShopfloor,
   isGroupAlive,
   pollUntil,
   processesUnder,
@@ -29,7 +28,6 @@ let folder: string;
 
 beforeAll(() => {
   folder = mkdtempSync(join(tmpdir(), "shopfloor-kill-resume-"));
-  buildShopfloor();
   const todo = readFileSync(join(repositoryRoot, "examples/todo-api/spec.md"), "utf8");
   const bigger = todo.replace(
     "profile: admin\n",

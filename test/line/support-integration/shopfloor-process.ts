@@ -1,27 +1,16 @@
 /**
- * The built `shopfloor` command as a real OS process, for the line's integration tests: building dist/
- * first, running the command to its end, starting it in its own process group (so that a test can
+ * The built `shopfloor` command as a real OS process, for the line's integration tests (dist/ is built
+ * once before the tests, by test/build-once.ts): running the command to its end, starting it in its own process group (so that a test can
  * SIGKILL the orchestrator and everything it started), polling for a condition with a deadline, and
  * finding processes that outlived a kill.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 
 export const repositoryRoot = fileURLToPath(new URL("../../..", import.meta.url));
 const bin = fileURLToPath(new URL("../../../bin/shopfloor.js", import.meta.url));
-
-/** Builds dist/, so the processes never run yesterday's build. */
-export function buildShopfloor(): void {
-  const build = spawnSync("npm", ["run", "build", "--silent"], {
-    cwd: repositoryRoot,
-    encoding: "utf8",
-  });
-  if (build.status !== 0) {
-    throw new Error(`npm run build failed (${build.status}):\n${build.stdout}${build.stderr}`);
-  }
-}
 
 export interface ShopfloorExit {
   exitCode: number | null;
