@@ -23,6 +23,7 @@ describe("renderLookNext", () => {
     expect(text).toMatch(/^ {2}npx shopfloor history inventory-api-9ea5e3 +every event/m);
     expect(text).toMatch(/^ {2}npx shopfloor exceptions +what waits for a person/m);
     expect(text).toMatch(/^ {2}npx shopfloor calibrate todo-api-5a7f15 +inject faults/m);
+    expect(text).toMatch(/^ {2}npx shopfloor serve +all of it in the dashboard/m);
     expect(text).toContain("The factory home /work/.shopfloor: factory.db");
     expect(text).not.toContain("--home");
   });
@@ -35,6 +36,7 @@ describe("renderLookNext", () => {
     });
     expect(text).toContain("npx shopfloor status --home '/tmp/my home'");
     expect(text).toContain("npx shopfloor history tempconv-13c35a --home '/tmp/my home'");
+    expect(text).toContain("npx shopfloor serve --home '/tmp/my home'");
     expect(text).not.toContain("calibrate");
   });
 });

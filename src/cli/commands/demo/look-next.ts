@@ -34,6 +34,7 @@ export function renderLookNext(request: LookNextRequest): string {
     ]);
   }
   rows.push([`report costs --by station${flag}`, "the ledger, another way"]);
+  rows.push([`serve${flag}`, "all of it in the dashboard: open the sign-in link it prints"]);
   const width = Math.max(...rows.map(([command]) => command.length));
   return [
     "Where to look next:",
