@@ -21,6 +21,8 @@ export interface EventQuery {
   /** Only events after this sequence number (to follow the log from where a reader stopped). */
   afterSequence?: number;
   limit?: number;
+  /** Only the newest this many of the events asked for, still in order (a page's recent events). */
+  newest?: number;
 }
 
 export interface NewEvent<Type extends LineEventType> {
@@ -67,6 +69,14 @@ export async function selectEvents(
   }
   if (query.afterSequence !== undefined) {
     select = select.where("sequence", ">", query.afterSequence);
+  }
+  if (query.newest !== undefined) {
+    const newest = await select
+      .clearOrderBy()
+      .orderBy("sequence", "desc")
+      .limit(query.newest)
+      .execute();
+    return newest.reverse().map(eventFromRow);
   }
   if (query.limit !== undefined) select = select.limit(query.limit);
   return (await select.execute()).map(eventFromRow);

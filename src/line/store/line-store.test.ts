@@ -32,6 +32,10 @@ describe("LineStore events", () => {
     expect(
       (await line.store.events({ afterSequence: 2, limit: 1 })).map((event) => event.type),
     ).toEqual(["intake.end"]);
+    expect((await line.store.events({ newest: 2 })).map((event) => event.sequence)).toEqual([3, 4]);
+    expect(
+      (await line.store.events({ workItem: first.id, newest: 1 })).map((event) => event.sequence),
+    ).toEqual([3]);
   });
 
   it("refuses a payload its definition does not accept, and writes nothing", async () => {

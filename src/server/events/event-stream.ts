@@ -7,8 +7,7 @@
 import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
 import type { ConsoleServices } from "../console-services.js";
-import { followEvents } from "./follow-events.js";
-import { lastSequence, type ReadEvents } from "./log-end.js";
+import { followEvents, type ReadEvents } from "./follow-events.js";
 
 export function streamLineEvents(
   context: Context,
@@ -25,7 +24,7 @@ export function streamLineEvents(
     const read: ReadEvents = (afterSequence, limit) =>
       services.line().events({ afterSequence, limit });
     try {
-      const start = after ?? (await lastSequence(read));
+      const start = after ?? (await services.line().events({ newest: 1 }))[0]?.sequence ?? 0;
       // A first write sends the headers through proxies at once and says where the stream starts.
       await stream.write(`: following the line's events after ${start}\n\n`);
       await followEvents({

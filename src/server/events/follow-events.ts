@@ -8,11 +8,13 @@
 import type { LineEvent } from "../../contracts/line-event.js";
 import type { EventSignal } from "./event-signal.js";
 
+/** A page of the log: up to `limit` events after `afterSequence`, in order. */
+export type ReadEvents = (afterSequence: number, limit: number) => Promise<LineEvent[]>;
+
 export interface FollowEventsOptions {
   /** Send the events after this sequence. */
   after: number;
-  /** A page of the log: up to `limit` events after `afterSequence`, in order. */
-  read(afterSequence: number, limit: number): Promise<LineEvent[]>;
+  read: ReadEvents;
   events: Pick<EventSignal, "subscribe">;
   send(event: LineEvent): Promise<void>;
   ping(): Promise<void>;

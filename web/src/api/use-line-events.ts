@@ -2,13 +2,17 @@
  * The line's events as they happen, from the server's event stream (GET /api/events/stream, Server-Sent
  * Events: `id` the event's sequence, `event` its type, `data` the event as JSON). Read with fetch rather
  * than EventSource, which cannot send the token; after a dropped connection it reconnects from the last
- * sequence it saw. Pages use `latestSequence` as the key that refreshes their data. A busy line writes
+ * sequence it saw. It starts with the newest `keep` events of the log (GET /api/events?newest=…), so a
+ * page opened on a quiet line still shows what happened last. Pages use `latestSequence` as the key
+ * that refreshes their data. A busy line writes
  * dozens of events a second, so they are handed on in batches (every `batchMs`): one refresh per batch,
  * not one per event.
  */
 import { useEffect, useState } from "react";
 import type { LineEvent } from "../../../src/contracts/line-event.js";
+import { eventsRoute } from "../../../src/server/routes/line/line-routes.js";
 import { useApi } from "./api-context.js";
+import { callRoute } from "./call-route.js";
 import { SseMessages } from "./sse-messages.js";
 
 export interface LineEvents {
@@ -56,7 +60,16 @@ export function useLineEvents(keep = 50): LineEvents {
       setState((previous) =>
         previous.connected === connected ? previous : { ...previous, connected },
       );
+    const loadRecent = async () => {
+      try {
+        const { events } = await callRoute({ token }, eventsRoute, { query: { newest: keep } });
+        for (const event of events) receive(event);
+      } catch {
+        // The stream still brings what happens from now on.
+      }
+    };
     const follow = async () => {
+      await loadRecent();
       while (!controller.signal.aborted) {
         try {
           await readStream(token, after, controller.signal, receive, () => setConnected(true));

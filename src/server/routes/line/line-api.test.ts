@@ -144,6 +144,8 @@ describe("the line's API on a real line", () => {
     const second = all[1]?.sequence ?? 0;
     const page = (await read(`?after=${second}&limit=2`)).events;
     expect(page.map((event) => event.sequence)).toEqual(sequences.slice(2, 4));
+    const newest = (await read(`?workItem=${item.id}&newest=3`)).events;
+    expect(newest.map((event) => event.sequence)).toEqual(sequences.slice(-3));
   });
 
   it("lints a spec's text as the intake station does", async () => {

@@ -70,9 +70,10 @@ export function lineApi(services: ConsoleServices): OpenAPIHono<ServerEnv> {
       }
     })
     .openapi(eventsRoute, async (context) => {
-      const { after, workItem, limit } = context.req.valid("query");
+      const { after, workItem, limit, newest } = context.req.valid("query");
       const events = await services.line().events({
         limit,
+        ...(newest === undefined ? {} : { newest }),
         ...(after === undefined ? {} : { afterSequence: after }),
         ...(workItem === undefined ? {} : { workItem }),
       });
