@@ -66,7 +66,7 @@ describe("renderExceptions", () => {
 
   it("suggests a decision for every reason", () => {
     for (const reason of exceptionReasons) {
-      expect(suggestedActions[reason].length, reason).toBeGreaterThan(0);
+      expect(suggestedActions(reason).length, reason).toBeGreaterThan(0);
       expect(decideHint({ ...vague, reason })).toMatch(/^shopfloor decide ex-0001 --[a-z-]+/);
     }
   });

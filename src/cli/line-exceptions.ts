@@ -2,22 +2,31 @@
  * `shopfloor exceptions` for a terminal: what the line could not decide, oldest first, each with its
  * reason, age, summary, the key evidence, and the `shopfloor decide` command a person runs next.
  */
-import type { ExceptionReason, LineException } from "../contracts/index.js";
+import {
+  type DecisionAction,
+  decisionsForReason,
+  type ExceptionReason,
+  type LineException,
+} from "../contracts/index.js";
 import { plural } from "./format.js";
 import { ageText, evidenceText, secondsBetween } from "./line-format.js";
 
 const shownEvidence = 4;
 
-/** The decisions that make sense for each reason, the likeliest first. */
-export const suggestedActions: Record<ExceptionReason, readonly string[]> = {
-  "spec-too-vague": ["--clarify FILE", "--approve", "--reject"],
-  "retries-spent": ["--retry", "--profile NAME", "--approve", "--reject"],
-  "budget-reached": ["--raise-budget USD", "--retry", "--reject"],
-  "inconclusive-gate": ["--profile NAME", "--retry", "--approve", "--reject"],
-  "agent-cannot-build": ["--retry", "--clarify FILE", "--reject"],
-  "deploy-failed": ["--retry", "--reject"],
-  "monitor-regression": ["--retry", "--reject"],
+/** How `shopfloor decide` is told each decision. */
+const decisionFlags: Record<DecisionAction, string> = {
+  approve: "--approve",
+  reject: "--reject",
+  retry: "--retry",
+  clarify: "--clarify FILE",
+  "change-profile": "--profile NAME",
+  "raise-budget": "--raise-budget USD",
 };
+
+/** The `decide` flags that make sense for each reason, the likeliest first. */
+export function suggestedActions(reason: ExceptionReason): string[] {
+  return decisionsForReason[reason].map((action) => decisionFlags[action]);
+}
 
 export function renderExceptions(
   exceptions: readonly LineException[],
@@ -63,7 +72,7 @@ function evidenceLines(evidence: Record<string, unknown>): string[] {
 
 /** e.g. `shopfloor decide ex-7 --retry --reason "…"   (or --profile NAME, --approve, --reject)`. */
 export function decideHint(exception: LineException): string {
-  const [first = "--reject", ...others] = suggestedActions[exception.reason];
+  const [first = "--reject", ...others] = suggestedActions(exception.reason);
   const alternatives = others.length === 0 ? "" : `   (or ${others.join(", ")})`;
   return `shopfloor decide ${exception.id} ${first} --reason "…"${alternatives}`;
 }

@@ -168,6 +168,17 @@ export const decisionActions = [
 export const DecisionAction = z.enum(decisionActions);
 export type DecisionAction = z.infer<typeof DecisionAction>;
 
+/** The decisions that fit each reason, the likeliest first: what the CLI suggests and the dashboard offers. */
+export const decisionsForReason: Record<ExceptionReason, readonly DecisionAction[]> = {
+  "spec-too-vague": ["clarify", "approve", "reject"],
+  "retries-spent": ["retry", "change-profile", "approve", "reject"],
+  "budget-reached": ["raise-budget", "retry", "reject"],
+  "inconclusive-gate": ["change-profile", "retry", "approve", "reject"],
+  "agent-cannot-build": ["retry", "clarify", "reject"],
+  "deploy-failed": ["retry", "reject"],
+  "monitor-regression": ["retry", "reject"],
+};
+
 /** A person's decision on an exception: what, who, when and why. */
 export const Decision = z.strictObject({
   id: z.string().min(1),

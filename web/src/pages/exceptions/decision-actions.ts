@@ -1,18 +1,8 @@
 /**
- * Which decisions fit which exception, the likeliest first (as `shopfloor exceptions` suggests them),
- * and how each reads on a button.
+ * How each decision reads on a button and on hover. Which decisions fit which exception is the
+ * contract's `decisionsForReason`, the list `shopfloor exceptions` suggests from too.
  */
-import type { DecisionAction, ExceptionReason } from "../../../../src/contracts/work-item.js";
-
-export const actionsForReason: Record<ExceptionReason, readonly DecisionAction[]> = {
-  "spec-too-vague": ["clarify", "approve", "reject"],
-  "retries-spent": ["retry", "change-profile", "approve", "reject"],
-  "budget-reached": ["raise-budget", "retry", "reject"],
-  "inconclusive-gate": ["change-profile", "retry", "approve", "reject"],
-  "agent-cannot-build": ["retry", "clarify", "reject"],
-  "deploy-failed": ["retry", "reject"],
-  "monitor-regression": ["retry", "reject"],
-};
+import type { DecisionAction } from "../../../../src/contracts/work-item.js";
 
 export const actionLabels: Record<DecisionAction, string> = {
   approve: "Approve",

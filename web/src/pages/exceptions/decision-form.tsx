@@ -5,14 +5,18 @@
  * it names. On success the page shows the decision.
  */
 import { useState } from "react";
-import type { DecisionAction, LineException } from "../../../../src/contracts/work-item.js";
+import {
+  type DecisionAction,
+  decisionsForReason,
+  type LineException,
+} from "../../../../src/contracts/work-item.js";
 import { decideRoute } from "../../../../src/server/routes/line/line-routes.js";
 import type { DecisionAnswer } from "../../api/answers.js";
 import { useApi } from "../../api/api-context.js";
 import type { ProfileNames } from "../../api/use-profile-names.js";
 import { FieldMessage, FormError } from "../../components/form-error.js";
 import { testIds } from "../../test-ids.js";
-import { actionHints, actionLabels, actionsForReason } from "./decision-actions.js";
+import { actionHints, actionLabels } from "./decision-actions.js";
 
 // The fields shown beside their input; any other error (e.g. `action`: nothing to approve) shows above.
 const fields = ["reason", "profile", "dailyBudgetUsd", "clarifiedSpec"] as const;
@@ -27,7 +31,7 @@ export function DecisionForm({
   onDecided(decision: DecisionAnswer): void;
 }) {
   const api = useApi();
-  const actions = actionsForReason[exception.reason];
+  const actions = decisionsForReason[exception.reason];
   const [reason, setReason] = useState("");
   const [profile, setProfile] = useState("");
   const [dailyBudget, setDailyBudget] = useState("");
