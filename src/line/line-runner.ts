@@ -7,10 +7,12 @@
  * recovery); on abort, leasing stops, running jobs are aborted and their leases released, so another
  * run takes them at once.
  */
+
 import { hostname } from "node:os";
 import { ShopfloorError } from "../contracts/errors.js";
 import { type StationName, stationNames } from "../contracts/work-item.js";
 import { type JobQueue, type LeasedJob, LostLeaseError } from "../queue/job-queue.js";
+import { waitFor } from "./wait-for.js";
 
 export type JobHandler = (job: LeasedJob, signal: AbortSignal) => Promise<void>;
 
@@ -223,20 +225,4 @@ function repeatEvery(callback: () => void, intervalMs: number): () => void {
   const timer = setInterval(callback, intervalMs);
   timer.unref();
   return () => clearInterval(timer);
-}
-
-function waitFor(milliseconds: number, signal: AbortSignal): Promise<void> {
-  return new Promise((settle) => {
-    if (signal.aborted) {
-      settle();
-      return;
-    }
-    const timer = setTimeout(done, milliseconds);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      settle();
-    }
-    signal.addEventListener("abort", done, { once: true });
-  });
 }

@@ -6,6 +6,7 @@
  * when the signal aborts (the client went away). Clock and timers are injected for the tests.
  */
 import type { LineEvent } from "../../contracts/line-event.js";
+import { waitFor } from "../../line/wait-for.js";
 import type { EventSignal } from "./event-signal.js";
 
 /** A page of the log: up to `limit` events after `afterSequence`, in order. */
@@ -34,7 +35,7 @@ export interface FollowEventsOptions {
 export async function followEvents(options: FollowEventsOptions): Promise<void> {
   const { signal } = options;
   const now = options.now ?? Date.now;
-  const delay = options.delay ?? timerDelay;
+  const delay = options.delay ?? waitFor;
   const pollMs = options.pollMs ?? 1_000;
   const pingMs = options.pingMs ?? 15_000;
   const pageSize = options.pageSize ?? 100;
@@ -92,16 +93,4 @@ async function sendPages(
     }
     if (page.length < pageSize) return sentUpTo;
   }
-}
-
-function timerDelay(milliseconds: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, milliseconds);
-    signal.addEventListener("abort", done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    }
-  });
 }

@@ -6,6 +6,7 @@
 import type { Config } from "../../contracts/config.js";
 import { ShopfloorError } from "../../contracts/errors.js";
 import type { FactoryLine } from "../../line/factory-line.js";
+import { waitFor } from "../../line/wait-for.js";
 
 export interface ConsoleLineOptions {
   open(config: Config): Promise<FactoryLine>;
@@ -71,22 +72,10 @@ export class ConsoleLine {
         } catch (error) {
           if (controller.signal.aborted) return;
           this.#options.onWorkError?.(error);
-          await pause(retryMs, controller.signal);
+          await waitFor(retryMs, controller.signal);
         }
       }
     };
     return { controller, done: loop() };
   }
-}
-
-function pause(milliseconds: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, milliseconds);
-    signal.addEventListener("abort", done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    }
-  });
 }

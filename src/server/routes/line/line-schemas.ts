@@ -135,15 +135,9 @@ export const EventsQuery = z.strictObject({
     .max(1000)
     .default(200)
     .openapi({ description: "At most this many events: 200 unless asked, 1000 at most" }),
-  newest: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(1000)
-    .optional()
-    .openapi({
-      description: "Only the newest this many events (still oldest first), e.g. a feed's",
-    }),
+  newest: z.coerce.number().int().min(1).max(1000).optional().openapi({
+    description: "Only the newest this many events (still oldest first), e.g. a feed's",
+  }),
 });
 
 export const EventStreamQuery = z.strictObject({
