@@ -4,7 +4,7 @@
  * writes), else the defaults.
  */
 import { dirname, join, resolve } from "node:path";
-import { type Config, defaultConfig, parseConfig } from "../contracts/index.js";
+import { type Config, defaultConfig, homeConfigFileName, parseConfig } from "../contracts/index.js";
 import type { CliIo } from "./cli-io.js";
 import { factoryHome } from "./factory-home.js";
 
@@ -13,9 +13,6 @@ export const configFileNames = [
   "shopfloor.config.yml",
   "shopfloor.config.json",
 ];
-
-/** The config file in a factory home. */
-export const homeConfigFileName = "config.yaml";
 
 export interface FoundConfig {
   config: Config;

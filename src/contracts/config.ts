@@ -194,6 +194,9 @@ export type Config = z.infer<typeof Config>;
 
 export const defaultConfig: Config = Config.parse({});
 
+/** The config file in a factory home, read when the project has none: `<home>/config.yaml`. */
+export const homeConfigFileName = "config.yaml";
+
 /** Parses a config file's text (YAML, of which JSON is a subset); problems name the line and field. */
 export function parseConfig(text: string, source: string): Config {
   const document = parseYamlDocument(text);

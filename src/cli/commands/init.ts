@@ -7,6 +7,7 @@
 import { chmod, mkdir, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Command } from "commander";
+import { homeConfigFileName } from "../../contracts/config.js";
 import { parseConfig, ShopfloorError } from "../../contracts/index.js";
 import { managerScopes } from "../../server/access/access-scopes.js";
 import {
@@ -17,7 +18,6 @@ import {
 import { factoryDatabaseFileName, openFactoryDatabase } from "../../store/open-factory-database.js";
 import { type CommandContext, printJson } from "../command-context.js";
 import { factoryHome } from "../factory-home.js";
-import { homeConfigFileName } from "../load-config.js";
 import { configTemplate } from "./init/config-template.js";
 import { defaultSignInLink, renderSecret } from "./token.js";
 

@@ -9,10 +9,10 @@
 import { randomBytes } from "node:crypto";
 import { chmod, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { homeConfigFileName } from "../../cli/load-config.js";
 import {
   type Config,
   defaultConfig,
+  homeConfigFileName,
   type ProfileDefinition,
   parseConfig,
 } from "../../contracts/config.js";

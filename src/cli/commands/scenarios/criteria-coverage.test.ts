@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Scenario } from "../../../contracts/scenario.js";
-import { criteriaCoverage, renderCoverage } from "./criteria-coverage.js";
+import { criteriaCoverage } from "../../../scenarios/criteria-coverage.js";
+import { renderCoverage } from "./criteria-coverage.js";
 
 function scenario(id: string, covers?: string[]): Scenario {
   return {

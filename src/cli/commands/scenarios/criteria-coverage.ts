@@ -1,29 +1,9 @@
 /**
- * Which acceptance criteria a suite's scenarios cover (by their `covers`), and which none does: an
- * uncovered criterion is a promise of the spec that the holdout never checks.
+ * The criteria coverage of a suite (src/scenarios/criteria-coverage.ts) as a terminal table, with a
+ * warning for each criterion no scenario checks.
  */
-import type { Scenario, SuiteCriterion } from "../../../contracts/scenario.js";
+import type { CriterionCoverage } from "../../../scenarios/criteria-coverage.js";
 import { textTable } from "../../text-table.js";
-
-export interface CriterionCoverage {
-  id: string;
-  text: string;
-  /** The ids of the scenarios that cover it. */
-  scenarios: string[];
-}
-
-export function criteriaCoverage(
-  criteria: readonly SuiteCriterion[],
-  scenarios: readonly Scenario[],
-): CriterionCoverage[] {
-  return criteria.map((criterion) => ({
-    id: criterion.id,
-    text: criterion.text,
-    scenarios: scenarios
-      .filter((scenario) => scenario.covers?.includes(criterion.id))
-      .map((scenario) => scenario.id),
-  }));
-}
 
 const textWidth = 60;
 

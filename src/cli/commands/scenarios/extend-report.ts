@@ -2,8 +2,9 @@
 
 import type { Scenario } from "../../../contracts/scenario.js";
 import { type ScenarioCategory, scenarioCategories } from "../../../contracts/scenario-category.js";
+import type { CriterionCoverage } from "../../../scenarios/criteria-coverage.js";
 import { textTable } from "../../text-table.js";
-import { type CriterionCoverage, indent, renderCoverage } from "./criteria-coverage.js";
+import { indent, renderCoverage } from "./criteria-coverage.js";
 
 export interface CategoryGrowth {
   category: ScenarioCategory;

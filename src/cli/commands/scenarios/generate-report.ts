@@ -7,9 +7,10 @@
 import type { TargetKind } from "../../../contracts/scenario.js";
 import { type ScenarioCategory, scenarioCategories } from "../../../contracts/scenario-category.js";
 import type { TokenUsage } from "../../../contracts/token-usage.js";
+import type { CriterionCoverage } from "../../../scenarios/criteria-coverage.js";
 import { count } from "../../format.js";
 import { textTable } from "../../text-table.js";
-import { type CriterionCoverage, indent, renderCoverage } from "./criteria-coverage.js";
+import { indent, renderCoverage } from "./criteria-coverage.js";
 
 export interface CategoryFigures {
   category: ScenarioCategory;

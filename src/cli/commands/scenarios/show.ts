@@ -6,10 +6,11 @@ import { readFile } from "node:fs/promises";
 import { Command } from "commander";
 import { ShopfloorError } from "../../../contracts/errors.js";
 import type { Suite } from "../../../contracts/scenario.js";
+import { criteriaCoverage } from "../../../scenarios/criteria-coverage.js";
 import type { StoredVersion } from "../../../scenarios/store/suite-store.js";
 import { yamlText } from "../../../scenarios/store/suite-yaml.js";
 import { type CommandContext, printJson } from "../../command-context.js";
-import { criteriaCoverage, renderCoverage } from "./criteria-coverage.js";
+import { renderCoverage } from "./criteria-coverage.js";
 import { openStore, type StoreOptions, withStoreOptions } from "./store-options.js";
 import { renderSuiteSummary } from "./suite-summary.js";
 
