@@ -6,6 +6,7 @@ import { defaultConfig } from "../contracts/config.js";
 import { AccessTokens } from "./access/access-tokens.js";
 import type { ConsoleServices } from "./console-services.js";
 import { EventSignal } from "./events/event-signal.js";
+import { CalibrationRuns } from "./runtime/calibration-runs.js";
 import { createServerApp, type ServerApp } from "./server-app.js";
 
 let folder: string;
@@ -26,10 +27,13 @@ function filesOnlyServices(home: string): ConsoleServices {
       saveProfile: refuse,
       deleteProfile: refuse,
       setDefaultProfile: refuse,
+      saveLineUp: refuse,
     },
     tokens: new AccessTokens({ home }),
     events: new EventSignal(),
     now: () => new Date(),
+    lineOptions: (config) => ({ home, config, environment: {}, projectFolder: home }),
+    calibrations: new CalibrationRuns({ calibrate: refuse, now: () => new Date() }),
   };
 }
 

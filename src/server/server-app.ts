@@ -12,6 +12,7 @@ import { authenticate } from "./access/require-access.js";
 import type { ConsoleServices } from "./console-services.js";
 import { errorBody, respondToError, respondToInvalidRequest } from "./http-errors.js";
 import { accessApi } from "./routes/access/access-api.js";
+import { factoryApi } from "./routes/factory/factory-api.js";
 import { lineApi } from "./routes/line/line-api.js";
 import { moneyApi } from "./routes/money/money-api.js";
 import { productionApi } from "./routes/production/production-api.js";
@@ -42,7 +43,8 @@ export function createServerApp(services: ConsoleServices, options: ServerAppOpt
     info: {
       title: "shopfloor",
       version: options.version,
-      description: "The factory manager's console: the line, money, settings, production.",
+      description:
+        "The factory manager's console: the line, money, settings, production, the factory (agents, suites, calibrations, the release host).",
     },
   });
   app.use("/api/*", authenticate(services.tokens));
@@ -51,7 +53,8 @@ export function createServerApp(services: ConsoleServices, options: ServerAppOpt
     .route("/api", moneyApi(services))
     .route("/api", settingsApi(services))
     .route("/api", productionApi(services))
-    .route("/api", accessApi(services));
+    .route("/api", accessApi(services))
+    .route("/api", factoryApi(services));
   app.all("/api/*", (context) =>
     context.json(
       errorBody("not-found", `there is no route ${context.req.method} ${context.req.path}`),

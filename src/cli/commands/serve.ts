@@ -8,7 +8,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Command, InvalidArgumentError as InvalidOptionValue } from "commander";
-import type { MonitorCycleReport } from "../../line/factory-line.js";
+import type { Config } from "../../contracts/config.js";
+import type { FactoryLineOptions, MonitorCycleReport } from "../../line/factory-line.js";
 import type { IssuedToken } from "../../server/access/access-tokens.js";
 import {
   type ConsoleRuntime,
@@ -154,21 +155,21 @@ async function openRuntime(
   options: ServeOptions,
   dependencies: ServeDependencies,
 ): Promise<ConsoleRuntime> {
+  const lineOptions = (config: Config): FactoryLineOptions => ({
+    home,
+    config,
+    environment: io.environment,
+    projectFolder: found.folder,
+    now: dependencies.now,
+    hostCliPath: join(packageRoot(), "bin", "shopfloor.js"),
+  });
   return openConsoleRuntime({
     home,
     found,
     work: options.work,
     now: dependencies.now,
-    openLine: (config, onEvent) =>
-      dependencies.openLine({
-        home,
-        config,
-        environment: io.environment,
-        projectFolder: found.folder,
-        now: dependencies.now,
-        onEvent,
-        hostCliPath: join(packageRoot(), "bin", "shopfloor.js"),
-      }),
+    lineOptions,
+    openLine: (config, onEvent) => dependencies.openLine({ ...lineOptions(config), onEvent }),
     onWorkError: (error) =>
       io.stderr(`the line's worker failed: ${messageOf(error)}; it starts again in 5 s\n`),
   });

@@ -22,6 +22,7 @@ function runtimeOnDefaults() {
     found: { config: defaultConfig },
     work: false,
     now: () => new Date("2026-12-01T10:00:00.000Z"),
+    lineOptions: (config) => ({ home, config, environment: {}, projectFolder: home }),
     openLine: async (config, onEvent) => {
       const line = new FakeFactoryLine({ home, config, environment: {}, projectFolder: home }, {});
       opened.push({ line, config, onEvent });

@@ -214,6 +214,39 @@ describe("ConfigFileSettings", () => {
     expect(settings.config().profiles).toEqual({});
   });
 
+  it("saves a line-up under line, keeping the comments, applies it, and removes it", async () => {
+    const path = writeConfig("shopfloor.config.yaml", commentedConfig);
+    const settings = settingsOn(path);
+    const lineUp = { pattern: "single" as const, agent: { agent: "scaffold" } };
+
+    const config = await settings.saveLineUp(lineUp);
+
+    expect(config.line.lineUp).toEqual(lineUp);
+    expect(parseConfig(readFileSync(path, "utf8"), path).line.lineUp).toEqual(lineUp);
+    expect(readFileSync(path, "utf8")).toContain("dailyUsd: 250 # a small factory");
+    expect(applied).toEqual([config]);
+
+    const removed = await settings.saveLineUp(null);
+
+    expect(removed.line.lineUp).toBeUndefined();
+    expect(readFileSync(path, "utf8")).toBe(commentedConfig);
+    expect(settings.config()).toBe(removed);
+  });
+
+  it("refuses a line-up the config does not accept, naming the field, and leaves the file", async () => {
+    const path = writeConfig("shopfloor.config.yaml", commentedConfig);
+    const settings = settingsOn(path);
+
+    const error = await failureOf(
+      settings.saveLineUp({ pattern: "best-of", candidates: 1, agents: [{ agent: "scaffold" }] }),
+    );
+
+    expect(error.code).toBe("invalid-input");
+    expect(error.field).toBe("line.lineUp.candidates");
+    expect(readFileSync(path, "utf8")).toBe(commentedConfig);
+    expect(applied).toEqual([]);
+  });
+
   it("makes concurrent changes one after the other, losing none", async () => {
     const path = writeConfig("shopfloor.config.yaml", commentedConfig);
     const settings = settingsOn(path);

@@ -17,6 +17,7 @@ import {
   parseConfig,
 } from "../../contracts/config.js";
 import { InvalidArgumentError, ShopfloorError } from "../../contracts/errors.js";
+import type { LineUp } from "../../contracts/work-item.js";
 import { builtInProfiles } from "../../gate/built-in-profiles.js";
 import { resolveProfile } from "../../gate/resolve-profile.js";
 import type { ConsoleSettings } from "../console-services.js";
@@ -65,6 +66,10 @@ export class ConfigFileSettings implements ConsoleSettings {
 
   setDefaultProfile(name: string): Promise<Config> {
     return this.#change({ kind: "set-default-profile", name });
+  }
+
+  saveLineUp(lineUp: LineUp | null): Promise<Config> {
+    return this.#change({ kind: "set-line-up", lineUp });
   }
 
   #change(edit: ConfigEdit): Promise<Config> {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { configTemplate } from "../../cli/commands/init/config-template.js";
 import { parseConfig } from "../../contracts/config.js";
 import { ShopfloorError } from "../../contracts/errors.js";
+import type { LineUp } from "../../contracts/work-item.js";
 import { configFormatOf, editConfigText } from "./config-text-edit.js";
 
 const initText = `# Profiles of your own.
@@ -70,6 +72,76 @@ profiles:
       expect((error as ShopfloorError).code).toBe("invalid-config");
       expect((error as ShopfloorError).message).toContain("shopfloor.config.yaml");
     }
+  });
+
+  it("sets the line-up in `shopfloor init`'s config under line, keeping its comments, and removes it", () => {
+    const template = configTemplate();
+    const lineUp: LineUp = {
+      pattern: "best-of",
+      candidates: 3,
+      agents: [{ agent: "claude", model: "sonnet" }, { agent: "scaffold" }],
+    };
+    const set = (text: string, value: LineUp | null) =>
+      editConfigText(text, "yaml", { kind: "set-line-up", lineUp: value }, "config.yaml");
+
+    const saved = set(template, lineUp);
+
+    const config = parseConfig(saved, "config.yaml");
+    expect(config.line.lineUp).toEqual(lineUp);
+    // The rest of the line section is as it was, and so are the commented examples.
+    expect(config.line.concurrency).toEqual(parseConfig(template, "config.yaml").line.concurrency);
+    expect(saved).toContain(
+      "  #lineUp: { pattern: single, agent: { agent: claude, model: sonnet } }\n",
+    );
+    expect(saved).toContain("# The line: which agents build");
+
+    const replaced = set(saved, { pattern: "single", agent: { agent: "scaffold" } });
+    expect(parseConfig(replaced, "config.yaml").line.lineUp).toEqual({
+      pattern: "single",
+      agent: { agent: "scaffold" },
+    });
+    const removed = set(replaced, null);
+    expect(parseConfig(removed, "config.yaml").line.lineUp).toBeUndefined();
+    expect(removed).toContain("  buildMinutes: 30");
+    expect(removed).toContain("#lineUp:");
+  });
+
+  it("removes a line-up together with a `line:` it leaves empty, and removing none changes nothing", () => {
+    const text =
+      "defaultProfile: admin\nline:\n  lineUp: { pattern: single, agent: { agent: llm } }\n";
+    const removed = editConfigText(
+      text,
+      "yaml",
+      { kind: "set-line-up", lineUp: null },
+      "config.yaml",
+    );
+    expect(removed).toBe("defaultProfile: admin\n");
+    expect(
+      editConfigText(removed, "yaml", { kind: "set-line-up", lineUp: null }, "config.yaml"),
+    ).toBe(removed);
+  });
+
+  it("sets and removes the line-up of a JSON config, keeping the line's other settings", () => {
+    const text = `${JSON.stringify({ line: { seed: 7 } })}\n`;
+    const lineUp: LineUp = {
+      pattern: "fallback",
+      agents: [{ agent: "llm" }, { agent: "scaffold" }],
+      afterFailures: 2,
+    };
+    const saved = editConfigText(text, "json", { kind: "set-line-up", lineUp }, "c.json");
+    expect(JSON.parse(saved)).toEqual({ line: { seed: 7, lineUp } });
+    const removed = editConfigText(saved, "json", { kind: "set-line-up", lineUp: null }, "c.json");
+    expect(JSON.parse(removed)).toEqual({ line: { seed: 7 } });
+    const empty = editConfigText(
+      `${JSON.stringify({ line: { lineUp } })}\n`,
+      "json",
+      { kind: "set-line-up", lineUp: null },
+      "c.json",
+    );
+    expect(JSON.parse(empty)).toEqual({});
+    expect(() =>
+      editConfigText('{"line": 3}', "json", { kind: "set-line-up", lineUp }, "c.json"),
+    ).toThrow(/c\.json cannot be read as a config/);
   });
 
   it("knows a JSON config by its name", () => {

@@ -6,11 +6,14 @@
 import { type Document, isMap, parseDocument } from "yaml";
 import type { ProfileDefinition } from "../../contracts/config.js";
 import { ShopfloorError } from "../../contracts/errors.js";
+import type { LineUp } from "../../contracts/work-item.js";
 
 export type ConfigEdit =
   | { kind: "save-profile"; name: string; definition: ProfileDefinition }
   | { kind: "delete-profile"; name: string }
-  | { kind: "set-default-profile"; name: string };
+  | { kind: "set-default-profile"; name: string }
+  /** `lineUp: null` removes it: the default agent builds alone. */
+  | { kind: "set-line-up"; lineUp: LineUp | null };
 
 export type ConfigFormat = "yaml" | "json";
 
@@ -59,7 +62,24 @@ function applyToYaml(document: Document, edit: ConfigEdit): void {
     case "set-default-profile":
       document.set("defaultProfile", edit.name);
       break;
+    case "set-line-up":
+      setYamlLineUp(document, edit.lineUp);
+      break;
   }
+}
+
+/** `line.lineUp` set or removed; a `line:` left empty by the removal goes too (the defaults apply). */
+function setYamlLineUp(document: Document, lineUp: LineUp | null): void {
+  if (lineUp !== null) {
+    const line = document.get("line", true);
+    if (isMap(line) && line.items.length === 0) line.flow = false;
+    document.setIn(["line", "lineUp"], lineUp);
+    return;
+  }
+  if (!document.hasIn(["line", "lineUp"])) return;
+  document.deleteIn(["line", "lineUp"]);
+  const line = document.get("line", true);
+  if (isMap(line) && line.items.length === 0) document.delete("line");
 }
 
 function editJson(text: string, edit: ConfigEdit, source: string): string {
@@ -85,8 +105,29 @@ function editJson(text: string, edit: ConfigEdit, source: string): string {
     case "set-default-profile":
       config.defaultProfile = edit.name;
       break;
+    case "set-line-up":
+      setJsonLineUp(config, edit.lineUp, source);
+      break;
   }
   return `${JSON.stringify(config, null, 2)}\n`;
+}
+
+function setJsonLineUp(
+  config: Record<string, unknown>,
+  lineUp: LineUp | null,
+  source: string,
+): void {
+  const present = config.line;
+  if (
+    present !== undefined &&
+    (typeof present !== "object" || present === null || Array.isArray(present))
+  ) {
+    throw unreadable(source, "`line` must be an object");
+  }
+  const { lineUp: _previous, ...line } = { ...(present as Record<string, unknown> | undefined) };
+  if (lineUp !== null) config.line = { ...line, lineUp };
+  else if (Object.keys(line).length > 0) config.line = line;
+  else delete config.line;
 }
 
 function unreadable(source: string, reason: string | undefined): ShopfloorError {

@@ -2,7 +2,8 @@
  * The console's API on a real line in a temporary factory home, for the route tests: real stores, queue
  * and ledger, an instant agent and fake trials (so `work()` takes an item down the line in well under a
  * second), three tokens (manager: every scope; operator: read + operate; reader: read), and `request`,
- * which calls the app in-process as `app.request()` does.
+ * which calls the app in-process as `app.request()` does. Calibrations run as `serve` runs them, on
+ * services of their own with the same fakes.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,6 +11,8 @@ import { join } from "node:path";
 import { stringify } from "yaml";
 import type { Agent } from "../../../src/agents/agent.js";
 import { Config } from "../../../src/contracts/config.js";
+import { calibrateInHome } from "../../../src/line/calibrate/calibrate-in-home.js";
+import type { FactoryLineOptions } from "../../../src/line/factory-line.js";
 import { FactoryLineSession } from "../../../src/line/factory-line-session.js";
 import { type LineServicesOptions, openLineServices } from "../../../src/line/line-services.js";
 import type { TrialExecutor } from "../../../src/line/trials/trial-executor.js";
@@ -17,6 +20,7 @@ import { NoSandbox } from "../../../src/runners/sandbox/no-sandbox.js";
 import { AccessTokens } from "../../../src/server/access/access-tokens.js";
 import type { ConsoleServices, ConsoleSettings } from "../../../src/server/console-services.js";
 import { EventSignal } from "../../../src/server/events/event-signal.js";
+import { CalibrationRuns } from "../../../src/server/runtime/calibration-runs.js";
 import { ConsoleLine } from "../../../src/server/runtime/console-line.js";
 import { createServerApp, type ServerApp } from "../../../src/server/server-app.js";
 import { ConfigFileSettings } from "../../../src/server/settings/config-file-settings.js";
@@ -50,6 +54,8 @@ export interface ConsoleHarnessOptions {
   agent?: Agent;
   trialExecutor?: TrialExecutor;
   now?: () => Date;
+  /** The agents' environment (PATH, keys); default this process's. */
+  environment?: Readonly<Record<string, string | undefined>>;
   /** The local deploy target's host (tests: an in-process one); deploys stay off unless config says. */
   connectReleaseHost?: LineServicesOptions["connectReleaseHost"];
   /** Default: the real settings on `<home>/config.yaml`, which holds `config`; saving reopens the line. */
@@ -64,23 +70,24 @@ export async function consoleHarness(options: ConsoleHarnessOptions = {}): Promi
   const trialExecutor = options.trialExecutor ?? new FakeTrialExecutor();
   const configValues = { deploy: { enabled: false }, ...(options.config as object) };
   const config = Config.parse(configValues);
+  const lineOptions = (lineConfig: Config): FactoryLineOptions => ({
+    home,
+    config: lineConfig,
+    environment: options.environment ?? process.env,
+    projectFolder: repositoryRoot,
+    sandbox: new NoSandbox(),
+    trialExecutor,
+    createAgent: async () => agent,
+    now,
+    onEvent: () => events.fire(),
+    ...(options.connectReleaseHost === undefined
+      ? {}
+      : { connectReleaseHost: options.connectReleaseHost }),
+  });
   const consoleLine = new ConsoleLine({
     work: false,
     open: async (lineConfig) => {
-      const { services } = await openLineServices({
-        home,
-        config: lineConfig,
-        environment: process.env,
-        projectFolder: repositoryRoot,
-        sandbox: new NoSandbox(),
-        trialExecutor,
-        createAgent: async () => agent,
-        now,
-        onEvent: () => events.fire(),
-        ...(options.connectReleaseHost === undefined
-          ? {}
-          : { connectReleaseHost: options.connectReleaseHost }),
-      });
+      const { services } = await openLineServices(lineOptions(lineConfig));
       return new FactoryLineSession(services, {
         projectFolder: repositoryRoot,
         workerId: "console-test:1",
@@ -94,14 +101,21 @@ export async function consoleHarness(options: ConsoleHarnessOptions = {}): Promi
     operator: (await tokens.create("operator", ["read", "operate"])).secret,
     reader: (await tokens.create("reader", ["read"])).secret,
   };
+  const settings =
+    options.settings?.(home, consoleLine, config) ??
+    homeConfigSettings(home, consoleLine, config, configValues);
   const services: ConsoleServices = {
     line: () => consoleLine.current(),
-    settings:
-      options.settings?.(home, consoleLine, config) ??
-      homeConfigSettings(home, consoleLine, config, configValues),
+    settings,
     tokens,
     events,
     now,
+    lineOptions,
+    // As `serve` runs them: on services of their own, beside the line, with the line's fakes.
+    calibrations: new CalibrationRuns({
+      calibrate: (request) => calibrateInHome(lineOptions(settings.config()), request),
+      now,
+    }),
   };
   const app = createServerApp(services, { version: "0.0.0-test" });
   const todo = readFileSync(join(repositoryRoot, "examples/todo-api/spec.md"), "utf8");
@@ -132,6 +146,7 @@ export async function consoleHarness(options: ConsoleHarnessOptions = {}): Promi
       await consoleLine.current().run({ untilIdle: true });
     },
     remove: async () => {
+      await services.calibrations.close();
       await consoleLine.close();
       rmSync(home, { recursive: true, force: true });
     },

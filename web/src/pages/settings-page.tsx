@@ -1,13 +1,15 @@
 /**
  * The page of quality profiles and budgets (`/settings`): the daily budget, its split and caps (PUT
- * /api/budget, with a reason), and the quality profiles with the form and the planner beside it. Tokens
- * without `configure` see everything, the planner works for them, and the edit controls are disabled.
+ * /api/budget, with a reason), the agent line-up (which agents build), and the quality profiles with the
+ * form and the planner beside it. Tokens without `configure` see everything, the planner works for
+ * them, and the edit controls are disabled.
  */
 import { budgetRoute } from "../../../src/server/routes/money/money-routes.js";
 import { useSession } from "../api/session-context.js";
 import { useRouteData } from "../api/use-route-data.js";
 import { LoadState } from "../components/load-state.js";
 import { BudgetForm } from "./settings/budget-form.js";
+import { LineUpCard } from "./settings/line-up-card.js";
 import { ProfilesSection } from "./settings/profiles-section.js";
 import "./settings/settings.css";
 
@@ -31,6 +33,7 @@ export function SettingsPage() {
           />
         )}
       </LoadState>
+      <LineUpCard />
       <ProfilesSection />
     </>
   );

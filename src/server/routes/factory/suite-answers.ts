@@ -1,0 +1,68 @@
+/**
+ * The holdout suites of the line's home as `shopfloor scenarios list/show` give them: the stored
+ * versions, a version summed up (header, provenance, criteria coverage, each scenario in a line, not
+ * its steps, which can run to megabytes), and one scenario whole.
+ */
+
+import { ShopfloorError } from "../../../contracts/errors.js";
+import type { Scenario } from "../../../contracts/scenario.js";
+import { criteriaCoverage } from "../../../scenarios/criteria-coverage.js";
+import { type StoredVersion, SuiteStore } from "../../../scenarios/store/suite-store.js";
+import type { ConsoleServices } from "../../console-services.js";
+import type { SuiteAnswer } from "./factory-schemas.js";
+
+type SuiteServices = Pick<ConsoleServices, "line" | "now">;
+
+function suiteStore(services: SuiteServices): SuiteStore {
+  return new SuiteStore({ home: services.line().home, now: services.now });
+}
+
+/** Newest first; one suite's versions when a name is given (not-found when it has none). */
+export function storedSuites(services: SuiteServices, name?: string): Promise<StoredVersion[]> {
+  return suiteStore(services).list(name);
+}
+
+export async function suiteAnswer(
+  services: SuiteServices,
+  reference: string,
+): Promise<SuiteAnswer> {
+  const store = suiteStore(services);
+  const stored = await store.resolve(reference);
+  const { header, scenarios } = await store.load(`${stored.name}@${stored.version}`);
+  return {
+    stored,
+    header,
+    coverage: criteriaCoverage(header.criteria ?? [], scenarios),
+    scenarios: scenarios.map((scenario) => ({
+      id: scenario.id,
+      category: scenario.category,
+      title: scenario.title,
+      tags: scenario.tags,
+      covers: scenario.covers ?? [],
+      steps: scenario.steps.length,
+      ...(scenario.repeat === undefined ? {} : { repeat: scenario.repeat }),
+    })),
+  };
+}
+
+export async function storedScenario(
+  services: SuiteServices,
+  reference: string,
+  id: string,
+): Promise<Scenario> {
+  const store = suiteStore(services);
+  const stored = await store.resolve(reference);
+  const { scenarios } = await store.load(`${stored.name}@${stored.version}`);
+  const scenario = scenarios.find((candidate) => candidate.id === id);
+  if (scenario !== undefined) return scenario;
+  const near = scenarios
+    .map((candidate) => candidate.id)
+    .filter((candidate) => candidate.includes(id) || id.includes(candidate))
+    .slice(0, 5);
+  const hint = near.length > 0 ? `; did you mean ${near.join(", ")}?` : "";
+  throw new ShopfloorError(
+    "not-found",
+    `${stored.name}@${stored.version} has no scenario "${id}" (it has ${scenarios.length})${hint}`,
+    { field: "scenario" },
+  );
+}
