@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { noAgentTokens } from "../contracts/index.js";
-import { ageText, evidenceText, lineUpText, runCostText, truncate } from "./line-format.js";
+import { ageText, evidenceText, runCostText, truncate } from "./line-format.js";
 
 describe("line formats", () => {
   it("writes ages in the two largest units", () => {
@@ -12,27 +12,6 @@ describe("line formats", () => {
       "2d 04h",
       "0s",
     ]);
-  });
-
-  it("names each line-up pattern with its agents and injected faults", () => {
-    expect(lineUpText({ pattern: "single", agent: { agent: "scaffold" } })).toBe("single scaffold");
-    expect(
-      lineUpText({
-        pattern: "best-of",
-        candidates: 3,
-        agents: [
-          { agent: "claude", model: "sonnet" },
-          { agent: "scaffold", faults: { probability: 0.5, seed: 1 } },
-        ],
-      }),
-    ).toBe("best-of 3 (claude/sonnet, scaffold with injected faults p=0.5)");
-    expect(
-      lineUpText({
-        pattern: "fallback",
-        agents: [{ agent: "llm" }, { agent: "scaffold" }],
-        afterFailures: 2,
-      }),
-    ).toBe("fallback llm → scaffold after 2 failures");
   });
 
   it("shortens evidence to one line", () => {

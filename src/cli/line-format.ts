@@ -1,5 +1,5 @@
-/** Small text formats shared by the line's terminal reports: ages, line-ups, evidence, build costs. */
-import type { AgentRun, LineUp, LineUpAgent } from "../contracts/index.js";
+/** Small text formats shared by the line's terminal reports: ages, evidence, build costs. */
+import type { AgentRun } from "../contracts/index.js";
 import { formatUsd } from "../ledger/money.js";
 
 /** 42 → "42s", 310 → "5m 10s", 11_100 → "3h 05m", 190_000 → "2d 04h". */
@@ -15,27 +15,6 @@ export function ageText(seconds: number): string {
 
 export function secondsBetween(from: string, to: Date): number {
   return (to.getTime() - new Date(from).getTime()) / 1000;
-}
-
-/** `single scaffold`, `best-of 3 (claude, codex)`, `fallback llm → scaffold after 1 failure`. */
-export function lineUpText(lineUp: LineUp): string {
-  switch (lineUp.pattern) {
-    case "single":
-      return `single ${agentText(lineUp.agent)}`;
-    case "best-of":
-      return `best-of ${lineUp.candidates} (${lineUp.agents.map(agentText).join(", ")})`;
-    case "fallback": {
-      const failures = `${lineUp.afterFailures} failure${lineUp.afterFailures === 1 ? "" : "s"}`;
-      return `fallback ${lineUp.agents.map(agentText).join(" → ")} after ${failures}`;
-    }
-  }
-}
-
-function agentText(agent: LineUpAgent): string {
-  const model = agent.model === undefined ? "" : `/${agent.model}`;
-  const faults =
-    agent.faults === undefined ? "" : ` with injected faults p=${agent.faults.probability}`;
-  return `${agent.agent}${model}${faults}`;
 }
 
 /** What an agent run cost: as the agent reported it, else as computed from its tokens. */

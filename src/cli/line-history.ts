@@ -8,10 +8,11 @@ import type { Build, Decision, LineEvent } from "../contracts/index.js";
 import { costCategories } from "../contracts/index.js";
 import { formatUsd } from "../ledger/money.js";
 import type { WorkItemHistory } from "../line/factory-line.js";
+import { lineUpText } from "../line/line-up-text.js";
 import { count, optionalPercent, plural } from "./format.js";
 import { describeEvent, shortBuild, stationOf } from "./line-event-text.js";
 import { renderException } from "./line-exceptions.js";
-import { lineUpText, runCostText } from "./line-format.js";
+import { runCostText } from "./line-format.js";
 import { textTable } from "./text-table.js";
 
 export interface HistoryOptions {

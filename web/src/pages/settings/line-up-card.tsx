@@ -4,12 +4,12 @@
  * alone), and for `configure` tokens the editor that saves another one to the config file.
  */
 import { useState } from "react";
+import { lineUpText } from "../../../../src/line/line-up-text.js";
 import { agentsRoute } from "../../../../src/server/routes/factory/factory-routes.js";
 import { needsScope, useSession } from "../../api/session-context.js";
 import { useRouteData } from "../../api/use-route-data.js";
 import { LoadState } from "../../components/load-state.js";
 import { StateBadge } from "../../components/state-badge.js";
-import { lineUpText } from "./line-up-draft.js";
 import { LineUpEditor } from "./line-up-editor.js";
 import "./line-up-card.css";
 

@@ -3,7 +3,6 @@ import { LineUp } from "../../../../src/contracts/work-item.js";
 import {
   draftOf,
   lineUpOf,
-  lineUpText,
   withAddedAgent,
   withAgent,
   withoutAgent,
@@ -17,20 +16,6 @@ const bestOf = LineUp.parse({
 });
 
 describe("the line-up editor's draft", () => {
-  it("reads a line-up as the CLI prints it", () => {
-    expect(lineUpText({ pattern: "single", agent: { agent: "scaffold" } })).toBe("single scaffold");
-    expect(lineUpText(bestOf)).toBe("best-of 3 (claude/sonnet, codex)");
-    expect(
-      lineUpText(
-        LineUp.parse({
-          pattern: "fallback",
-          agents: [{ agent: "llm", faults: { probability: 0.5 } }, { agent: "scaffold" }],
-          afterFailures: 2,
-        }),
-      ),
-    ).toBe("fallback llm with injected faults p=0.5 → scaffold after 2 failures");
-  });
-
   it("gives back the configured line-up unchanged, and null for the default agent alone", () => {
     for (const lineUp of [
       bestOf,

@@ -25,27 +25,6 @@ export const patternLabels: Record<LineUpPattern, string> = {
   fallback: "Fallback chain",
 };
 
-/** `single scaffold`, `best-of 3 (claude, codex)`, `fallback llm → scaffold after 1 failure`. */
-export function lineUpText(lineUp: LineUp): string {
-  switch (lineUp.pattern) {
-    case "single":
-      return `single ${agentText(lineUp.agent)}`;
-    case "best-of":
-      return `best-of ${lineUp.candidates} (${lineUp.agents.map(agentText).join(", ")})`;
-    case "fallback": {
-      const failures = `${lineUp.afterFailures} failure${lineUp.afterFailures === 1 ? "" : "s"}`;
-      return `fallback ${lineUp.agents.map(agentText).join(" → ")} after ${failures}`;
-    }
-  }
-}
-
-export function agentText(agent: LineUpAgent): string {
-  const model = agent.model === undefined ? "" : `/${agent.model}`;
-  const faults =
-    agent.faults === undefined ? "" : ` with injected faults p=${agent.faults.probability}`;
-  return `${agent.agent}${model}${faults}`;
-}
-
 /** The form's start: the configured line-up, or the default agent alone (offered as the first agent). */
 export function draftOf(lineUp: LineUp, configured: boolean, defaultAgent: string): LineUpDraft {
   if (!configured) {

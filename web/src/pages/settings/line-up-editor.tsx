@@ -4,8 +4,10 @@
  * before falling back. Saving is PUT /api/settings/line-up: the config file keeps it, and the line is
  * reopened on it, so the next submission gets it.
  */
+
 import { type FormEvent, useState } from "react";
 import type { LineUpAgent } from "../../../../src/contracts/work-item.js";
+import { lineUpText } from "../../../../src/line/line-up-text.js";
 import {
   type agentsRoute,
   saveLineUpRoute,
@@ -18,7 +20,6 @@ import {
   draftOf,
   type LineUpPattern,
   lineUpOf,
-  lineUpText,
   minimumAgents,
   patternLabels,
   withAddedAgent,

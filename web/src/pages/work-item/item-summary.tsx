@@ -3,7 +3,7 @@
  * the incident it fixes, the spec's hash and suite), the attempt it is on, the build that was approved.
  */
 import { Link } from "wouter";
-import type { LineUp, LineUpAgent } from "../../../../src/contracts/work-item.js";
+import { lineUpText } from "../../../../src/line/line-up-text.js";
 import type { WorkItemHistoryAnswer } from "../../api/answers.js";
 import { Age, formatTime } from "../../components/age.js";
 import { formatMicroUsd } from "../../components/money.js";
@@ -26,7 +26,7 @@ export function ItemSummary({ history, now }: { history: WorkItemHistoryAnswer; 
         <dt>profile</dt>
         <dd>{item.profile}</dd>
         <dt>line-up</dt>
-        <dd>{describeLineUp(item.lineUp)}</dd>
+        <dd>{lineUpText(item.lineUp)}</dd>
         <dt>attempt</dt>
         <dd>{item.attempt}</dd>
         {item.approvedBuild !== undefined && (
@@ -78,22 +78,4 @@ export function ItemLink({ id }: { id: string }) {
       {id}
     </Link>
   );
-}
-
-function agentText(agent: LineUpAgent): string {
-  const model = agent.model === undefined ? "" : ` (${agent.model})`;
-  const faults =
-    agent.faults === undefined ? "" : `, faults injected at ${agent.faults.probability}`;
-  return `${agent.agent}${model}${faults}`;
-}
-
-export function describeLineUp(lineUp: LineUp): string {
-  switch (lineUp.pattern) {
-    case "single":
-      return agentText(lineUp.agent);
-    case "best-of":
-      return `best of ${lineUp.candidates}: ${lineUp.agents.map(agentText).join(", ")}`;
-    case "fallback":
-      return `fallback after ${lineUp.afterFailures} failure(s): ${lineUp.agents.map(agentText).join(" → ")}`;
-  }
 }
