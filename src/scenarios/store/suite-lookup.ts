@@ -4,6 +4,7 @@
  */
 import { readdir } from "node:fs/promises";
 import { ShopfloorError } from "../../contracts/errors.js";
+import type { Scenario } from "../../contracts/scenario.js";
 import type { IndexedVersion, SuiteIndex } from "./suite-index.js";
 import { suiteNamePattern } from "./suite-reference.js";
 
@@ -62,4 +63,24 @@ export function pickVersion(
       ? `suite ${name} has no version starting with "${prefix}"; its versions are: ${described(index.versions)}`
       : `"${name}@${prefix}" is ambiguous: it matches ${described(matches)}; give more characters`;
   throw new ShopfloorError("not-found", message, { field: `${name}@${prefix}` });
+}
+
+/** A version's scenario by id; not-found names the ids that come close. */
+export function findScenario(
+  scenarios: readonly Scenario[],
+  id: string,
+  version: { name: string; version: string },
+): Scenario {
+  const scenario = scenarios.find((candidate) => candidate.id === id);
+  if (scenario !== undefined) return scenario;
+  const near = scenarios
+    .map((candidate) => candidate.id)
+    .filter((candidate) => candidate.includes(id) || id.includes(candidate))
+    .slice(0, 5);
+  const hint = near.length > 0 ? `; did you mean ${near.join(", ")}?` : "";
+  throw new ShopfloorError(
+    "not-found",
+    `${version.name}@${version.version} has no scenario "${id}" (it has ${scenarios.length})${hint}`,
+    { field: "scenario" },
+  );
 }

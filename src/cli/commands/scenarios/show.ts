@@ -4,10 +4,8 @@
  */
 import { readFile } from "node:fs/promises";
 import { Command } from "commander";
-import { ShopfloorError } from "../../../contracts/errors.js";
-import type { Suite } from "../../../contracts/scenario.js";
 import { criteriaCoverage } from "../../../scenarios/criteria-coverage.js";
-import type { StoredVersion } from "../../../scenarios/store/suite-store.js";
+import { findScenario } from "../../../scenarios/store/suite-lookup.js";
 import { yamlText } from "../../../scenarios/store/suite-yaml.js";
 import { type CommandContext, printJson } from "../../command-context.js";
 import { renderCoverage } from "./criteria-coverage.js";
@@ -40,7 +38,7 @@ async function show(context: CommandContext, reference: string, options: ShowOpt
   }
   const suite = await store.load(`${stored.name}@${stored.version}`);
   if (options.scenario !== undefined) {
-    const scenario = findScenario(suite, options.scenario, stored);
+    const scenario = findScenario(suite.scenarios, options.scenario, stored);
     if (options.json) printJson(context, scenario);
     else context.io.stdout(yamlText(scenario));
     return;
@@ -52,19 +50,4 @@ async function show(context: CommandContext, reference: string, options: ShowOpt
     return;
   }
   context.io.stdout(`${renderSuiteSummary(stored, suite)}\n${renderCoverage(coverage)}`);
-}
-
-function findScenario(suite: Suite, id: string, stored: StoredVersion) {
-  const scenario = suite.scenarios.find((candidate) => candidate.id === id);
-  if (scenario) return scenario;
-  const near = suite.scenarios
-    .map((candidate) => candidate.id)
-    .filter((candidate) => candidate.includes(id) || id.includes(candidate))
-    .slice(0, 5);
-  const hint = near.length > 0 ? `; did you mean ${near.join(", ")}?` : "";
-  throw new ShopfloorError(
-    "not-found",
-    `${stored.name}@${stored.version} has no scenario "${id}" (it has ${suite.scenarios.length})${hint}`,
-    { field: "scenario" },
-  );
 }

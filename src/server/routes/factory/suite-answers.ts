@@ -4,9 +4,9 @@
  * its steps, which can run to megabytes), and one scenario whole.
  */
 
-import { ShopfloorError } from "../../../contracts/errors.js";
 import type { Scenario } from "../../../contracts/scenario.js";
 import { criteriaCoverage } from "../../../scenarios/criteria-coverage.js";
+import { findScenario } from "../../../scenarios/store/suite-lookup.js";
 import { type StoredVersion, SuiteStore } from "../../../scenarios/store/suite-store.js";
 import type { ConsoleServices } from "../../console-services.js";
 import type { SuiteAnswer } from "./factory-schemas.js";
@@ -53,16 +53,5 @@ export async function storedScenario(
   const store = suiteStore(services);
   const stored = await store.resolve(reference);
   const { scenarios } = await store.load(`${stored.name}@${stored.version}`);
-  const scenario = scenarios.find((candidate) => candidate.id === id);
-  if (scenario !== undefined) return scenario;
-  const near = scenarios
-    .map((candidate) => candidate.id)
-    .filter((candidate) => candidate.includes(id) || id.includes(candidate))
-    .slice(0, 5);
-  const hint = near.length > 0 ? `; did you mean ${near.join(", ")}?` : "";
-  throw new ShopfloorError(
-    "not-found",
-    `${stored.name}@${stored.version} has no scenario "${id}" (it has ${scenarios.length})${hint}`,
-    { field: "scenario" },
-  );
+  return findScenario(scenarios, id, stored);
 }
