@@ -55,7 +55,7 @@ export function StationBoard({ status, now }: { status: LineStatus; now: number 
             {items.length === 0 ? (
               <p className="empty small">—</p>
             ) : (
-              <ul className="station-items">
+              <ul className="stacked-list">
                 {items.slice(0, shownPerColumn).map((item) => (
                   <StationItem key={item.id} item={item} now={now} />
                 ))}

@@ -52,7 +52,7 @@ export function BudgetBurn({ status }: { status: BudgetStatus }) {
       {status.alerts.length === 0 ? null : (
         <div className="card money-alerts">
           <h2 className="card-title">Budget alerts today</h2>
-          <ul className="burn-alerts-list">
+          <ul className="stacked-list">
             {status.alerts.map((alert) => (
               <li key={`${alert.scope}-${alert.thresholdPercent}`}>
                 <span className="badge badge-waiting">{alert.thresholdPercent}%</span>{" "}

@@ -108,7 +108,7 @@ function IncidentCard({ incident }: { incident: Incident }) {
           <summary>
             {failing.length} failing probe{failing.length === 1 ? "" : "s"}
           </summary>
-          <ul className="release-list small">
+          <ul className="stacked-list small">
             {failing.map((probe) => (
               <li key={`${probe.cycle}-${probe.scenario}-${probe.at}`}>
                 <span className="mono">{probe.scenario ?? "?"}</span> {probe.title ?? ""}

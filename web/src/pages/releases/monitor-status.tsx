@@ -152,7 +152,7 @@ function MonitorRow({ status }: { status: ReleaseStatus }) {
         {status.lastProbes.length === 0 ? null : (
           <details>
             <summary>last probes</summary>
-            <ul className="release-list">
+            <ul className="stacked-list">
               {status.lastProbes.map((probe) => (
                 <li key={`${probe.cycle}-${probe.scenario}`}>
                   <StateBadge state={probe.passed ? "pass" : "fail"} />{" "}

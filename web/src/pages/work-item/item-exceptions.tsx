@@ -12,7 +12,7 @@ export function ItemExceptions({ history }: { history: WorkItemHistoryAnswer }) 
   return (
     <section className="card">
       <h2 className="card-title">Exceptions and decisions</h2>
-      <ul className="station-items">
+      <ul className="stacked-list">
         {history.exceptions.map((exception) => {
           const decision = history.decisions.find((each) => each.exception === exception.id);
           return (
