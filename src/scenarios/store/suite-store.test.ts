@@ -202,6 +202,10 @@ describe("SuiteStore.freeze", () => {
     const unfrozen = await store.unfreeze("todo");
     expect(unfrozen).toMatchObject({ version: one.version, current: true, frozen: false });
     expect((await store.save({ header, scenarios: second })).current).toBe(true);
+    await expect(store.unfreeze("notes")).rejects.toMatchObject({
+      code: "not-found",
+      message: expect.stringContaining("the suites are: todo"),
+    });
   });
 });
 

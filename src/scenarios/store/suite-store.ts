@@ -135,7 +135,8 @@ export class SuiteStore {
   }
 
   async unfreeze(name: string): Promise<StoredVersion> {
-    checkSuiteName(name);
+    // Not found, naming the suites there are, before a lock in a folder that does not exist.
+    await this.#index(name);
     return this.#locked(name, async (index) => {
       const existing = requireIndex(index, name, this.folder);
       const updated = { ...existing, frozen: false };
