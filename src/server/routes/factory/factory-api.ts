@@ -1,4 +1,7 @@
-/** The API's routes for the agents and the line-up, the holdout suites, calibrations and the release host. */
+/**
+ * The API's routes for the agents and the line-up, the holdout suites (read, frozen, compared),
+ * calibrations and the release host.
+ */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { ShopfloorError } from "../../../contracts/errors.js";
 import { apiRouter } from "../../api-router.js";
@@ -12,14 +15,18 @@ import {
   calibrateRoute,
   calibrationRoute,
   calibrationsRoute,
+  freezeSuiteRoute,
   hostRoute,
   saveLineUpRoute,
+  suiteDiffRoute,
   suiteRoute,
   suiteScenarioRoute,
   suitesRoute,
+  unfreezeSuiteRoute,
 } from "./factory-routes.js";
 import { hostStatus } from "./host-status.js";
 import { storedScenario, storedSuites, suiteAnswer } from "./suite-answers.js";
+import { freezeSuite, suiteDiff, unfreezeSuite } from "./suite-versions.js";
 
 export function factoryApi(services: ConsoleServices): OpenAPIHono<ServerEnv> {
   const { settings, calibrations } = services;
@@ -45,6 +52,18 @@ export function factoryApi(services: ConsoleServices): OpenAPIHono<ServerEnv> {
     .openapi(suiteScenarioRoute, async (context) => {
       const { suite, scenario } = context.req.valid("param");
       return context.json(await storedScenario(services, suite, scenario), 200);
+    })
+    .openapi(freezeSuiteRoute, async (context) => {
+      const { suite } = context.req.valid("param");
+      const { version } = context.req.valid("json");
+      return context.json(await freezeSuite(services, suite, version), 200);
+    })
+    .openapi(unfreezeSuiteRoute, async (context) =>
+      context.json(await unfreezeSuite(services, context.req.valid("param").suite), 200),
+    )
+    .openapi(suiteDiffRoute, async (context) => {
+      const { suite } = context.req.valid("param");
+      return context.json(await suiteDiff(services, suite, context.req.valid("query")), 200);
     })
     .openapi(calibrateRoute, async (context) => {
       // The full id: a prefix and the whole id are the same item, so they meet the same guard.

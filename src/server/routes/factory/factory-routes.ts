@@ -1,7 +1,7 @@
 /**
  * The factory area's routes: the agents and the line-up, the holdout suites, calibrating the gate on an
- * approved item, and the release host daemon; what `shopfloor agents list`, `scenarios list/show`,
- * `calibrate` and `host --status` do, over HTTP.
+ * approved item, and the release host daemon; what `shopfloor agents list`, `scenarios` (list, show,
+ * freeze, unfreeze, diff), `calibrate` and `host --status` do, over HTTP.
  */
 import { createRoute } from "@hono/zod-openapi";
 import { scoped } from "../../access/require-access.js";
@@ -15,12 +15,17 @@ import {
 } from "./calibration-schemas.js";
 import {
   AgentsAnswer,
+  FreezeSuiteRequest,
   HostAnswer,
   SaveLineUpRequest,
   ScenarioParams,
   ScenarioSchema,
+  StoredSuite,
   SuiteAnswer,
+  SuiteDiffQuery,
+  SuiteDiffSchema,
   SuiteList,
+  SuiteNameParams,
   SuiteParams,
   SuitesQuery,
 } from "./factory-schemas.js";
@@ -94,6 +99,54 @@ export const suiteScenarioRoute = createRoute({
   request: { params: ScenarioParams },
   responses: {
     200: { description: "The scenario", content: json(ScenarioSchema) },
+    ...errorResponses(400, 404),
+  },
+});
+
+export const freezeSuiteRoute = createRoute({
+  method: "post",
+  path: "/suites/{suite}/freeze",
+  tags: ["factory"],
+  summary:
+    "Make a version of a suite current and frozen (`shopfloor scenarios freeze NAME[@VERSION]`)",
+  description:
+    "New work items of the spec are judged by this version, and generating or extending the suite is refused until it is unfrozen. Without a body, the current version is frozen.",
+  ...scoped("configure"),
+  request: {
+    params: SuiteNameParams,
+    body: { required: false, content: json(FreezeSuiteRequest) },
+  },
+  responses: {
+    200: { description: "The frozen version", content: json(StoredSuite) },
+    ...errorResponses(400, 404),
+  },
+});
+
+export const unfreezeSuiteRoute = createRoute({
+  method: "post",
+  path: "/suites/{suite}/unfreeze",
+  tags: ["factory"],
+  summary: "Let a suite take new versions again (`shopfloor scenarios unfreeze NAME`)",
+  description: "Its current version stays current until the line stores a new one.",
+  ...scoped("configure"),
+  request: { params: SuiteNameParams },
+  responses: {
+    200: { description: "The current version, no longer frozen", content: json(StoredSuite) },
+    ...errorResponses(400, 404),
+  },
+});
+
+export const suiteDiffRoute = createRoute({
+  method: "get",
+  path: "/suites/{suite}/diff",
+  tags: ["factory"],
+  summary: "Which scenarios one version of a suite added, removed or changed (`scenarios diff`)",
+  description:
+    "Compares `from` with `to`; without them, the current version with the version it extends.",
+  ...scoped("read"),
+  request: { params: SuiteNameParams, query: SuiteDiffQuery },
+  responses: {
+    200: { description: "The difference, scenario by scenario", content: json(SuiteDiffSchema) },
     ...errorResponses(400, 404),
   },
 });

@@ -1,9 +1,9 @@
 /**
  * The factory area's schemas: the agents and the line-up (what `shopfloor agents list` shows, and the
- * config's `line.lineUp`), the holdout suites (`shopfloor scenarios list/show`) and the release host
- * daemon's status (`shopfloor host --status`). Answers the code already types are checked against those
- * types with `satisfies`. Browser-safe: the dashboard imports these. Calibrations are in
- * calibration-schemas.ts.
+ * config's `line.lineUp`), the holdout suites (`shopfloor scenarios list/show`, `freeze`/`unfreeze`
+ * and `diff`) and the release host daemon's status (`shopfloor host --status`). Answers the code
+ * already types are checked against those types with `satisfies`. Browser-safe: the dashboard imports
+ * these. Calibrations are in calibration-schemas.ts.
  */
 import { z } from "@hono/zod-openapi";
 import type { SuiteHeader } from "../../../contracts/scenario.js";
@@ -11,6 +11,7 @@ import { Scenario, SuiteProvenance, TargetKind } from "../../../contracts/scenar
 import { ScenarioCategory } from "../../../contracts/scenario-category.js";
 import { LineUp } from "../../../contracts/work-item.js";
 import type { HostedRelease, HostedService } from "../../../deploy/local/release-host.js";
+import type { SuiteDiff } from "../../../scenarios/store/suite-diff.js";
 import type { StoredVersion } from "../../../scenarios/store/suite-store.js";
 import { namedSchema } from "../named-schema.js";
 
@@ -62,12 +63,20 @@ const SuiteReference = z
     "a suite's name, or NAME@VERSION (such as todo-api@3f2a)",
   );
 
+const SuiteName = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, "a suite's name: lower-case letters, digits and dashes");
+
+/** A version of a suite, or a prefix only it has: at least four characters, as on the command line. */
+const VersionPrefix = z
+  .string()
+  .regex(/^[0-9a-f]{4,}$/, "a suite version, or at least its first 4 characters (such as 3f2a)");
+
 export const SuitesQuery = z.strictObject({
-  name: z
-    .string()
-    .regex(/^[a-z][a-z0-9-]*$/, "a suite's name: lower-case letters, digits and dashes")
-    .optional()
-    .openapi({ description: "Only this suite's versions", example: "todo-api" }),
+  name: SuiteName.optional().openapi({
+    description: "Only this suite's versions",
+    example: "todo-api",
+  }),
 });
 
 export const SuiteParams = z.strictObject({
@@ -76,6 +85,41 @@ export const SuiteParams = z.strictObject({
     example: "todo-api",
   }),
 });
+
+/** Freezing and comparing versions name the suite alone; the versions are in the body or query. */
+export const SuiteNameParams = z.strictObject({
+  suite: SuiteName.openapi({ param: { name: "suite", in: "path" }, example: "todo-api" }),
+});
+
+export const FreezeSuiteRequest = z
+  .strictObject({
+    version: VersionPrefix.optional().openapi({
+      description: "The version to make current and frozen; default the current one",
+      example: "3f2a",
+    }),
+  })
+  .openapi("FreezeSuiteRequest");
+
+export const SuiteDiffQuery = z.strictObject({
+  from: VersionPrefix.optional().openapi({
+    description: "The earlier version; default the one `to` extends",
+  }),
+  to: VersionPrefix.optional().openapi({ description: "The later version; default the current" }),
+});
+
+/** What `shopfloor scenarios diff` gives: scenario ids added, removed and changed from one version to the other. */
+export const SuiteDiffSchema = z
+  .strictObject({
+    /** `NAME@VERSION`, the version in full. */
+    from: z.string(),
+    to: z.string(),
+    added: z.array(z.string()),
+    removed: z.array(z.string()),
+    /** Same id, any field different (steps and assertions included). */
+    changed: z.array(z.string()),
+    unchanged: z.int().nonnegative(),
+  })
+  .openapi("SuiteDiff") satisfies z.ZodType<SuiteDiff>;
 
 export const ScenarioParams = SuiteParams.extend({
   scenario: z

@@ -10,6 +10,7 @@ import { findScenario } from "../../../scenarios/store/suite-lookup.js";
 import { type StoredVersion, SuiteStore } from "../../../scenarios/store/suite-store.js";
 import type { ConsoleServices } from "../../console-services.js";
 import type { SuiteAnswer } from "./factory-schemas.js";
+import { inRequestTerms } from "./suite-versions.js";
 
 type SuiteServices = Pick<ConsoleServices, "line" | "now">;
 
@@ -19,7 +20,11 @@ function suiteStore(services: SuiteServices): SuiteStore {
 
 /** Newest first; one suite's versions when a name is given (not-found when it has none). */
 export function storedSuites(services: SuiteServices, name?: string): Promise<StoredVersion[]> {
-  return suiteStore(services).list(name);
+  return suiteStore(services)
+    .list(name)
+    .catch((error: unknown) => {
+      throw name === undefined ? error : inRequestTerms(error, name, { name: "" });
+    });
 }
 
 export async function suiteAnswer(
@@ -27,7 +32,7 @@ export async function suiteAnswer(
   reference: string,
 ): Promise<SuiteAnswer> {
   const store = suiteStore(services);
-  const stored = await store.resolve(reference);
+  const stored = await resolveSuite(store, reference);
   const { header, scenarios } = await store.load(`${stored.name}@${stored.version}`);
   return {
     stored,
@@ -51,7 +56,15 @@ export async function storedScenario(
   id: string,
 ): Promise<Scenario> {
   const store = suiteStore(services);
-  const stored = await store.resolve(reference);
+  const stored = await resolveSuite(store, reference);
   const { scenarios } = await store.load(`${stored.name}@${stored.version}`);
   return findScenario(scenarios, id, stored);
+}
+
+/** `NAME` or `NAME@VERSION` of the path; what is not found is the `suite` parameter's fault. */
+function resolveSuite(store: SuiteStore, reference: string): Promise<StoredVersion> {
+  const [name = reference] = reference.split("@");
+  return store.resolve(reference).catch((error: unknown) => {
+    throw inRequestTerms(error, name, { suite: "" });
+  });
 }

@@ -54,7 +54,10 @@ describe("GET /api/suites", () => {
   });
 
   it("refuses a name no suite has, and one that cannot be a suite's", async () => {
-    await expectError(await read("/api/suites?name=inventory-api"), 404, { code: "not-found" });
+    await expectError(await read("/api/suites?name=inventory-api"), 404, {
+      code: "not-found",
+      field: "name",
+    });
     await expectError(await read("/api/suites?name=Todo_API"), 400, { field: "name" });
     await expectError(await harness.request("GET", "/api/suites", { token: null }), 401);
   });
@@ -109,8 +112,17 @@ describe("GET /api/suites/{suite}", () => {
   });
 
   it("refuses an unknown suite or version, and a reference that cannot be one", async () => {
-    await expectError(await read("/api/suites/inventory-api"), 404, { code: "not-found" });
-    await expectError(await read("/api/suites/todo-api@ffffffff"), 404, { code: "not-found" });
+    await expectError(await read("/api/suites/inventory-api"), 404, {
+      code: "not-found",
+      field: "suite",
+    });
+    await expectError(await read("/api/suites/todo-api@ffffffff"), 404, {
+      code: "not-found",
+      field: "suite",
+    });
+    await expectError(await read("/api/suites/inventory-api/scenarios/create-todo"), 404, {
+      field: "suite",
+    });
     await expectError(await read("/api/suites/Todo%20API"), 400, { field: "suite" });
     await expectError(await harness.request("GET", "/api/suites/todo-api", { token: null }), 401);
   });

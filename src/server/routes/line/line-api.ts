@@ -1,10 +1,15 @@
-/** The API's routes for the line: status, work items, their history and gate reports, submissions, exceptions and decisions, the event stream. */
+/**
+ * The API's routes for the line: status, work items, their history and gate reports, submissions (with
+ * a line-up of their own, checked as the factory area checks the config's), exceptions and decisions,
+ * the event stream.
+ */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { ShopfloorError } from "../../../contracts/errors.js";
 import { apiRouter } from "../../api-router.js";
 import type { ConsoleServices } from "../../console-services.js";
 import { streamLineEvents } from "../../events/event-stream.js";
 import type { ServerEnv } from "../../server-env.js";
+import { checkLineUp } from "../factory/agent-line-up.js";
 import { latencyHistogram } from "./latency-histogram.js";
 import { decisionRequest, removeClarifiedSpec } from "./line-decision.js";
 import {
@@ -39,10 +44,17 @@ export function lineApi(services: ConsoleServices): OpenAPIHono<ServerEnv> {
       return context.json(latencyHistogram(build, trials), 200);
     })
     .openapi(submitRoute, async (context) => {
-      const { name, spec, profile } = context.req.valid("json");
+      const { name, spec, profile, lineUp } = context.req.valid("json");
+      // As `shopfloor run --agent` refuses an agent before anything is submitted.
+      if (lineUp !== undefined) await checkLineUp(lineUp, services, services.settings.config());
       const item = await services
         .line()
-        .submit({ specPath: name, specText: spec, ...(profile === undefined ? {} : { profile }) })
+        .submit({
+          specPath: name,
+          specText: spec,
+          ...(profile === undefined ? {} : { profile }),
+          ...(lineUp === undefined ? {} : { lineUp }),
+        })
         .catch((error: unknown) => asRequestFault(error, "spec"));
       return context.json(item, 201);
     })

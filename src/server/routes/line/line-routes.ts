@@ -91,6 +91,8 @@ export const submitRoute = createRoute({
   path: "/items",
   tags,
   summary: "Submit a spec: it is checked, stored, and a work item starts at intake",
+  description:
+    "`lineUp` builds this item with a line-up of its own instead of the config's (what `shopfloor run --agent/--best-of/--faults` do); each agent it names must exist and be able to run here, else a 400 names the field, e.g. `lineUp.agents.1.agent`.",
   ...scoped("operate"),
   request: { body: jsonBody(SubmitBody) },
   responses: {

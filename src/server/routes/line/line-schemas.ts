@@ -20,6 +20,7 @@ import {
 } from "../../../contracts/work-item.js";
 import type { LineStatus } from "../../../line/line-status.js";
 import type { WorkItemHistory } from "../../../line/work-item-history.js";
+import { LineUpSchema } from "../factory/factory-schemas.js";
 import { namedSchema } from "../named-schema.js";
 import { LineEventSchema } from "./line-event-schema.js";
 
@@ -174,6 +175,11 @@ export const SubmitBody = z
     spec: SpecText,
     /** Default: the spec's front matter `profile`, else the config's default profile. */
     profile: z.string().min(1).optional(),
+    /**
+     * This item's line-up instead of the config's, as `shopfloor run --agent/--best-of/--faults` give
+     * one: every agent it names must exist and be able to run here.
+     */
+    lineUp: LineUpSchema.optional(),
   })
   .openapi("SubmitRequest");
 
