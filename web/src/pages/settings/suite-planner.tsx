@@ -133,14 +133,15 @@ function PlanTable({ plan }: { plan: SuitePlan }) {
         <thead>
           <tr>
             <th>category</th>
-            <th className="number">threshold</th>
-            <th className="number">confidence</th>
+            <th className="number" title="at the confidence the form gives">
+              threshold
+            </th>
             <th className="number" title="flawless trials that demonstrate the threshold">
               needs
             </th>
             <th className="number">suite</th>
             <th className="number" title="failed scenarios with which the suite still approves">
-              failures ok
+              fails ok
             </th>
             <th>approves</th>
           </tr>
@@ -150,7 +151,6 @@ function PlanTable({ plan }: { plan: SuitePlan }) {
             <tr key={category.category} data-testid={`plan-${category.category}`}>
               <td>{category.category}</td>
               <td className="number">{percentText(category.threshold)}%</td>
-              <td className="number">{percentText(category.confidence)}%</td>
               <td className="number" data-testid={`plan-${category.category}-needed`}>
                 {category.trialsToDemonstrate.toLocaleString("en-US")}
               </td>
