@@ -1,7 +1,7 @@
 /**
  * Test support: one end-to-end flow written as ordered steps. Each step is its own test, so a report
- * says which part of the flow broke; once one fails, the later ones are skipped (they depend on it)
- * instead of failing in its wake. A failing step prints what helps to see why: the server's output,
+ * says which part of the flow broke; once one fails, the later ones fail at once, naming it, rather
+ * than running on a page left in the wrong state (they depend on it). A failing step prints what helps to see why: the server's output,
  * what the page threw, and a screenshot of the page as it was.
  */
 import { tmpdir } from "node:os";
@@ -18,8 +18,10 @@ export function createSteps(diagnostics: StepDiagnostics) {
   return function step(name: string, timeoutMs: number, body: () => Promise<void>): void {
     it(
       name,
-      async (context) => {
-        if (failedStep !== undefined) context.skip(`an earlier step failed: ${failedStep}`);
+      async () => {
+        if (failedStep !== undefined) {
+          throw new Error(`not run: it needs the earlier step "${failedStep}", which failed`);
+        }
         try {
           await body();
         } catch (error) {
