@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { repositoryRoot } from "../../../../test/line/support/line-home.js";
+import { vagueSpec as vagueSpecPath } from "../../../../test/line/support/line-home.js";
 import {
   type ConsoleHarness,
   consoleHarness,
@@ -24,10 +24,7 @@ import {
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
-const vagueSpec = readFileSync(
-  join(repositoryRoot, "test/fixtures/requirements-corpus/vague-shop.md"),
-  "utf8",
-);
+const vagueSpec = readFileSync(vagueSpecPath, "utf8");
 
 let harness: ConsoleHarness;
 let rejected: WorkItem;

@@ -19,6 +19,13 @@ import {
 } from "./budget-draft.js";
 import { checkSplit } from "./split-shares.js";
 
+/** The budget's dollar amounts, each a text field of the draft. */
+const amountFields = [
+  { name: "dailyUsd", label: "Daily budget (USD)", placeholder: undefined },
+  { name: "itemCapUsd", label: "Cap per work item (USD)", placeholder: "no cap" },
+  { name: "runCapUsd", label: "Cap per run (USD)", placeholder: "no cap" },
+] as const;
+
 export function BudgetForm({
   status,
   canConfigure,
@@ -72,53 +79,25 @@ export function BudgetForm({
     <form className="card settings-form" data-testid="budget-form" onSubmit={submit}>
       <h2 className="card-title">Daily budget</h2>
       <div className="form-row">
-        <Field
-          id="budget-dailyUsd"
-          label="Daily budget (USD)"
-          problem={problems.dailyUsd}
-          source={sourceText(sources.dailyUsd)}
-        >
-          <input
-            id="budget-dailyUsd"
-            name="dailyUsd"
-            inputMode="decimal"
-            value={draft.dailyUsd}
-            disabled={disabled}
-            onChange={(event) => update({ dailyUsd: event.target.value })}
-          />
-        </Field>
-        <Field
-          id="budget-itemCapUsd"
-          label="Cap per work item (USD)"
-          problem={problems.itemCapUsd}
-          source={sourceText(sources.itemCapUsd)}
-        >
-          <input
-            id="budget-itemCapUsd"
-            name="itemCapUsd"
-            inputMode="decimal"
-            placeholder="no cap"
-            value={draft.itemCapUsd}
-            disabled={disabled}
-            onChange={(event) => update({ itemCapUsd: event.target.value })}
-          />
-        </Field>
-        <Field
-          id="budget-runCapUsd"
-          label="Cap per run (USD)"
-          problem={problems.runCapUsd}
-          source={sourceText(sources.runCapUsd)}
-        >
-          <input
-            id="budget-runCapUsd"
-            name="runCapUsd"
-            inputMode="decimal"
-            placeholder="no cap"
-            value={draft.runCapUsd}
-            disabled={disabled}
-            onChange={(event) => update({ runCapUsd: event.target.value })}
-          />
-        </Field>
+        {amountFields.map(({ name, label, placeholder }) => (
+          <Field
+            key={name}
+            id={`budget-${name}`}
+            label={label}
+            problem={problems[name]}
+            source={sourceText(sources[name])}
+          >
+            <input
+              id={`budget-${name}`}
+              name={name}
+              inputMode="decimal"
+              placeholder={placeholder}
+              value={draft[name]}
+              disabled={disabled}
+              onChange={(event) => update({ [name]: event.target.value })}
+            />
+          </Field>
+        ))}
       </div>
       <div className="field-label muted small">Split of the day ({sourceText(sources.split)})</div>
       <div className="form-row split-row">
