@@ -12,7 +12,12 @@ import {
   type ConsoleHarness,
   consoleHarness,
 } from "../../../../test/support/console/console-harness.js";
-import { expectError, parsedAnswer } from "../../../../test/support/console/line-answers.js";
+import {
+  answerSchema,
+  expectError,
+  parsedAnswer,
+} from "../../../../test/support/console/line-answers.js";
+import { agentAdapters } from "../../../agents/agent-registry.js";
 import { parseConfig } from "../../../contracts/config.js";
 import type { LineUp } from "../../../contracts/work-item.js";
 import { submitRoute, workItemHistoryRoute } from "../line/line-routes.js";
@@ -20,10 +25,10 @@ import { agentsRoute, saveLineUpRoute } from "./factory-routes.js";
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
-const agentsSchema = agentsRoute.responses[200].content["application/json"].schema;
-const savedSchema = saveLineUpRoute.responses[200].content["application/json"].schema;
-const itemSchema = submitRoute.responses[201].content["application/json"].schema;
-const historySchema = workItemHistoryRoute.responses[200].content["application/json"].schema;
+const agentsSchema = answerSchema(agentsRoute, 200);
+const savedSchema = answerSchema(saveLineUpRoute, 200);
+const itemSchema = answerSchema(submitRoute, 201);
+const historySchema = answerSchema(workItemHistoryRoute, 200);
 
 let harness: ConsoleHarness;
 let configPath: string;
@@ -67,16 +72,9 @@ describe("GET /api/agents", () => {
       agentsSchema,
     );
 
-    expect(answer.agents.map((agent) => agent.name)).toEqual([
-      "llm",
-      "scaffold",
-      "claude",
-      "codex",
-      "opencode",
-      "gemini",
-      "aider",
-      "command",
-    ]);
+    expect(answer.agents.map((agent) => agent.name)).toEqual(
+      agentAdapters.map((adapter) => adapter.name),
+    );
     const byName = new Map(answer.agents.map((agent) => [agent.name, agent]));
     expect(byName.get("claude")).toMatchObject({
       available: true,

@@ -13,7 +13,11 @@ import {
   type ConsoleHarness,
   consoleHarness,
 } from "../../../../test/support/console/console-harness.js";
-import { expectError, parsedAnswer } from "../../../../test/support/console/line-answers.js";
+import {
+  answerSchema,
+  expectError,
+  parsedAnswer,
+} from "../../../../test/support/console/line-answers.js";
 import type { Agent, AgentLimits, AgentTask, Workspace } from "../../../agents/agent.js";
 import { commitWorkspace } from "../../../agents/workspace/commit-workspace.js";
 import type { AgentRun } from "../../../contracts/agent-run.js";
@@ -27,11 +31,11 @@ import { calibrateRoute, calibrationRoute, calibrationsRoute } from "./factory-r
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
-const startedSchema = calibrateRoute.responses[202].content["application/json"].schema;
-const calibrationSchema = calibrationRoute.responses[200].content["application/json"].schema;
-const listSchema = calibrationsRoute.responses[200].content["application/json"].schema;
-const itemSchema = submitRoute.responses[201].content["application/json"].schema;
-const historySchema = workItemHistoryRoute.responses[200].content["application/json"].schema;
+const startedSchema = answerSchema(calibrateRoute, 202);
+const calibrationSchema = answerSchema(calibrationRoute, 200);
+const listSchema = answerSchema(calibrationsRoute, 200);
+const itemSchema = answerSchema(submitRoute, 201);
+const historySchema = answerSchema(workItemHistoryRoute, 200);
 
 /** The instant agent's build, plus a title check: guards and comparisons to inject faults into. */
 class ValidatingAgent implements Agent {

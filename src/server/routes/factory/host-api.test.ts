@@ -9,7 +9,11 @@ import {
   type ConsoleHarness,
   consoleHarness,
 } from "../../../../test/support/console/console-harness.js";
-import { expectError, parsedAnswer } from "../../../../test/support/console/line-answers.js";
+import {
+  answerSchema,
+  expectError,
+  parsedAnswer,
+} from "../../../../test/support/console/line-answers.js";
 import { RecordingReleaseHost } from "../../../../test/support/deploy/recording-release-host.js";
 import { hostPaths } from "../../../deploy/local/host-daemon/host-paths.js";
 import { runHostDaemon } from "../../../deploy/local/host-daemon/run-host-daemon.js";
@@ -17,7 +21,7 @@ import { hostRoute } from "./factory-routes.js";
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
-const hostSchema = hostRoute.responses[200].content["application/json"].schema;
+const hostSchema = answerSchema(hostRoute, 200);
 
 let harness: ConsoleHarness;
 let daemon: { stop: AbortController; done: Promise<void> } | undefined;

@@ -10,7 +10,11 @@ import {
   type ConsoleHarness,
   consoleHarness,
 } from "../../../../test/support/console/console-harness.js";
-import { expectError, parsedAnswer } from "../../../../test/support/console/line-answers.js";
+import {
+  answerSchema,
+  expectError,
+  parsedAnswer,
+} from "../../../../test/support/console/line-answers.js";
 import { type StoredVersion, SuiteStore } from "../../../scenarios/store/suite-store.js";
 import { submitRoute, workItemHistoryRoute } from "../line/line-routes.js";
 import {
@@ -22,12 +26,12 @@ import {
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
-const diffSchema = suiteDiffRoute.responses[200].content["application/json"].schema;
-const frozenSchema = freezeSuiteRoute.responses[200].content["application/json"].schema;
-const unfrozenSchema = unfreezeSuiteRoute.responses[200].content["application/json"].schema;
-const listSchema = suitesRoute.responses[200].content["application/json"].schema;
-const itemSchema = submitRoute.responses[201].content["application/json"].schema;
-const historySchema = workItemHistoryRoute.responses[200].content["application/json"].schema;
+const diffSchema = answerSchema(suiteDiffRoute, 200);
+const frozenSchema = answerSchema(freezeSuiteRoute, 200);
+const unfrozenSchema = answerSchema(unfreezeSuiteRoute, 200);
+const listSchema = answerSchema(suitesRoute, 200);
+const itemSchema = answerSchema(submitRoute, 201);
+const historySchema = answerSchema(workItemHistoryRoute, 200);
 
 let harness: ConsoleHarness;
 let store: SuiteStore;

@@ -8,15 +8,19 @@ import {
   type ConsoleHarness,
   consoleHarness,
 } from "../../../../test/support/console/console-harness.js";
-import { expectError, parsedAnswer } from "../../../../test/support/console/line-answers.js";
+import {
+  answerSchema,
+  expectError,
+  parsedAnswer,
+} from "../../../../test/support/console/line-answers.js";
 import { SuiteStore } from "../../../scenarios/store/suite-store.js";
 import { suiteRoute, suiteScenarioRoute, suitesRoute } from "./factory-routes.js";
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
-const listSchema = suitesRoute.responses[200].content["application/json"].schema;
-const suiteSchema = suiteRoute.responses[200].content["application/json"].schema;
-const scenarioSchema = suiteScenarioRoute.responses[200].content["application/json"].schema;
+const listSchema = answerSchema(suitesRoute, 200);
+const suiteSchema = answerSchema(suiteRoute, 200);
+const scenarioSchema = answerSchema(suiteScenarioRoute, 200);
 
 let harness: ConsoleHarness;
 

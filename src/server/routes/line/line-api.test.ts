@@ -11,7 +11,11 @@ import {
   type ConsoleHarness,
   consoleHarness,
 } from "../../../../test/support/console/console-harness.js";
-import { expectError, parsedAnswer } from "../../../../test/support/console/line-answers.js";
+import {
+  answerSchema,
+  expectError,
+  parsedAnswer,
+} from "../../../../test/support/console/line-answers.js";
 import { lineEventTypes } from "../../../contracts/line-event.js";
 import type { WorkItem } from "../../../contracts/work-item.js";
 import {
@@ -37,11 +41,7 @@ beforeAll(async () => {
     token: harness.tokens.operator,
     json: { name: "todo-small.md", spec: harness.smallSpec },
   });
-  item = await parsedAnswer(
-    submitted,
-    201,
-    submitRoute.responses[201].content["application/json"].schema,
-  );
+  item = await parsedAnswer(submitted, 201, answerSchema(submitRoute, 201));
   await harness.work();
 });
 
@@ -58,7 +58,7 @@ describe("the line's API on a real line", () => {
     const status = await parsedAnswer(
       await harness.request("GET", "/api/status", { token: harness.tokens.reader }),
       200,
-      lineStatusRoute.responses[200].content["application/json"].schema,
+      answerSchema(lineStatusRoute, 200),
     );
     expect(status.outcomes).toMatchObject({ approved: 1, rejected: 0, exception: 0 });
     expect(status.states.approved).toBe(1);
@@ -71,13 +71,7 @@ describe("the line's API on a real line", () => {
     const list = (query: string) =>
       harness
         .request("GET", `/api/items${query}`)
-        .then((response) =>
-          parsedAnswer(
-            response,
-            200,
-            workItemsRoute.responses[200].content["application/json"].schema,
-          ),
-        );
+        .then((response) => parsedAnswer(response, 200, answerSchema(workItemsRoute, 200)));
     expect((await list("")).items.map((each) => each.id)).toEqual([item.id]);
     expect((await list("?state=approved")).items.map((each) => each.state)).toEqual(["approved"]);
     expect((await list("?state=intake,exception")).items).toEqual([]);
@@ -87,7 +81,7 @@ describe("the line's API on a real line", () => {
     const history = await parsedAnswer(
       await harness.request("GET", `/api/items/${item.id.slice(0, -2)}`),
       200,
-      workItemHistoryRoute.responses[200].content["application/json"].schema,
+      answerSchema(workItemHistoryRoute, 200),
     );
     expect(history.item).toMatchObject({ id: item.id, state: "approved" });
     expect(history.builds).toHaveLength(1);
@@ -109,7 +103,7 @@ describe("the line's API on a real line", () => {
     const histogram = await parsedAnswer(
       await harness.request("GET", `/api/builds/${build}/latency`),
       200,
-      buildLatencyRoute.responses[200].content["application/json"].schema,
+      answerSchema(buildLatencyRoute, 200),
     );
     const trials = (await harness.services.line().trials(build)).length;
     expect(trials).toBeGreaterThan(0);
@@ -126,13 +120,7 @@ describe("the line's API on a real line", () => {
     const read = (query: string) =>
       harness
         .request("GET", `/api/events${query}`)
-        .then((response) =>
-          parsedAnswer(
-            response,
-            200,
-            eventsRoute.responses[200].content["application/json"].schema,
-          ),
-        );
+        .then((response) => parsedAnswer(response, 200, answerSchema(eventsRoute, 200)));
     const all = (await read(`?workItem=${item.id}`)).events;
     const sequences = all.map((event) => event.sequence);
     expect(sequences).toEqual([...sequences].sort((left, right) => left - right));
@@ -151,9 +139,7 @@ describe("the line's API on a real line", () => {
           token: harness.tokens.reader,
           json: { name: "shop.md", spec },
         })
-        .then((response) =>
-          parsedAnswer(response, 200, lintRoute.responses[200].content["application/json"].schema),
-        );
+        .then((response) => parsedAnswer(response, 200, answerSchema(lintRoute, 200)));
     const good = await lint(harness.smallSpec);
     expect(good).toMatchObject({ spec: "shop.md", decision: "pass" });
     const vague = await lint(vagueSpec);

@@ -12,7 +12,11 @@ import {
   type ConsoleHarness,
   consoleHarness,
 } from "../../../../test/support/console/console-harness.js";
-import { expectError, parsedAnswer } from "../../../../test/support/console/line-answers.js";
+import {
+  answerSchema,
+  expectError,
+  parsedAnswer,
+} from "../../../../test/support/console/line-answers.js";
 import type { LineException, WorkItem } from "../../../contracts/work-item.js";
 import {
   decideRoute,
@@ -35,7 +39,7 @@ const exceptionsOf = async (state: string) =>
     await parsedAnswer(
       await harness.request("GET", `/api/exceptions?state=${state}`),
       200,
-      exceptionsRoute.responses[200].content["application/json"].schema,
+      answerSchema(exceptionsRoute, 200),
     )
   ).exceptions;
 
@@ -43,7 +47,7 @@ const historyOf = async (id: string) =>
   parsedAnswer(
     await harness.request("GET", `/api/items/${id}`),
     200,
-    workItemHistoryRoute.responses[200].content["application/json"].schema,
+    answerSchema(workItemHistoryRoute, 200),
   );
 
 function decide(exception: LineException, json: unknown, token = harness.tokens.operator) {
@@ -62,7 +66,7 @@ beforeAll(async () => {
     parsedAnswer(
       await harness.request("POST", "/api/items", { json: { name, spec: vagueSpec } }),
       201,
-      submitRoute.responses[201].content["application/json"].schema,
+      answerSchema(submitRoute, 201),
     );
   rejected = await submit("vague-shop.md");
   clarified = await submit("vague-shop-again.md");
@@ -133,7 +137,7 @@ describe("exceptions and decisions over HTTP", () => {
     const decision = await parsedAnswer(
       await decide(exception, { action: "reject", reason: "a duplicate of the other shop" }),
       201,
-      decideRoute.responses[201].content["application/json"].schema,
+      answerSchema(decideRoute, 201),
     );
     expect(decision).toMatchObject({
       exception: exception.id,
@@ -167,7 +171,7 @@ describe("exceptions and decisions over HTTP", () => {
         harness.tokens.manager,
       ),
       201,
-      decideRoute.responses[201].content["application/json"].schema,
+      answerSchema(decideRoute, 201),
     );
     expect(decision).toMatchObject({ action: "clarify", by: "manager" });
     expect(await exceptionsOf("open")).toEqual([]);
@@ -175,7 +179,7 @@ describe("exceptions and decisions over HTTP", () => {
     const items = await parsedAnswer(
       await harness.request("GET", "/api/items?state=approved"),
       200,
-      workItemsRoute.responses[200].content["application/json"].schema,
+      answerSchema(workItemsRoute, 200),
     );
     expect(items.items.map((item) => [item.name, item.parent])).toEqual([
       ["todo-api", clarified.id],

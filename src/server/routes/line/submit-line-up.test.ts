@@ -9,14 +9,18 @@ import {
   type ConsoleHarness,
   consoleHarness,
 } from "../../../../test/support/console/console-harness.js";
-import { expectError, parsedAnswer } from "../../../../test/support/console/line-answers.js";
+import {
+  answerSchema,
+  expectError,
+  parsedAnswer,
+} from "../../../../test/support/console/line-answers.js";
 import type { LineUp } from "../../../contracts/work-item.js";
 import { submitRoute, workItemHistoryRoute } from "./line-routes.js";
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
-const itemSchema = submitRoute.responses[201].content["application/json"].schema;
-const historySchema = workItemHistoryRoute.responses[200].content["application/json"].schema;
+const itemSchema = answerSchema(submitRoute, 201);
+const historySchema = answerSchema(workItemHistoryRoute, 200);
 
 let harness: ConsoleHarness;
 

@@ -11,14 +11,18 @@ import {
   type ConsoleHarness,
   consoleHarness,
 } from "../../../../test/support/console/console-harness.js";
-import { expectError, parsedAnswer } from "../../../../test/support/console/line-answers.js";
+import {
+  answerSchema,
+  expectError,
+  parsedAnswer,
+} from "../../../../test/support/console/line-answers.js";
 import { budgetRoute, changeBudgetRoute, costsRoute } from "./money-routes.js";
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
-const budgetSchema = budgetRoute.responses[200].content["application/json"].schema;
-const changedSchema = changeBudgetRoute.responses[200].content["application/json"].schema;
-const costsSchema = costsRoute.responses[200].content["application/json"].schema;
+const budgetSchema = answerSchema(budgetRoute, 200);
+const changedSchema = answerSchema(changeBudgetRoute, 200);
+const costsSchema = answerSchema(costsRoute, 200);
 const noon = Date.parse("2026-11-24T12:00:00Z");
 const evenSplit = { inference: 0.25, testing: 0.25, ci: 0.25, monitoring: 0.25 };
 

@@ -12,7 +12,11 @@ import {
   type ConsoleHarness,
   consoleHarness,
 } from "../../../../test/support/console/console-harness.js";
-import { expectError, parsedAnswer } from "../../../../test/support/console/line-answers.js";
+import {
+  answerSchema,
+  expectError,
+  parsedAnswer,
+} from "../../../../test/support/console/line-answers.js";
 import { parseConfig } from "../../../contracts/config.js";
 import {
   defaultProfileRoute,
@@ -24,11 +28,11 @@ import {
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
-const profilesSchema = profilesRoute.responses[200].content["application/json"].schema;
-const savedSchema = saveProfileRoute.responses[200].content["application/json"].schema;
-const defaultSchema = defaultProfileRoute.responses[200].content["application/json"].schema;
-const planSchema = planRoute.responses[200].content["application/json"].schema;
-const rateSchema = planRateRoute.responses[200].content["application/json"].schema;
+const profilesSchema = answerSchema(profilesRoute, 200);
+const savedSchema = answerSchema(saveProfileRoute, 200);
+const defaultSchema = answerSchema(defaultProfileRoute, 200);
+const planSchema = answerSchema(planRoute, 200);
+const rateSchema = answerSchema(planRateRoute, 200);
 
 const strictDefinition = {
   extends: "admin",
