@@ -8,6 +8,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { historyOf, submitSmallSpec } from "../../../../test/support/console/console-calls.js";
 import {
   type ConsoleHarness,
   consoleHarness,
@@ -20,15 +21,12 @@ import {
 import { agentAdapters } from "../../../agents/agent-registry.js";
 import { parseConfig } from "../../../contracts/config.js";
 import type { LineUp } from "../../../contracts/work-item.js";
-import { submitRoute, workItemHistoryRoute } from "../line/line-routes.js";
 import { agentsRoute, saveLineUpRoute } from "./factory-routes.js";
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const agentsSchema = answerSchema(agentsRoute, 200);
 const savedSchema = answerSchema(saveLineUpRoute, 200);
-const itemSchema = answerSchema(submitRoute, 201);
-const historySchema = answerSchema(workItemHistoryRoute, 200);
 
 let harness: ConsoleHarness;
 let configPath: string;
@@ -54,15 +52,7 @@ const fileText = () => readFileSync(configPath, "utf8");
 const saveLineUp = (lineUp: unknown, token = harness.tokens.manager) =>
   harness.request("PUT", "/api/settings/line-up", { token, json: { lineUp } });
 
-const submit = async () =>
-  parsedAnswer(
-    await harness.request("POST", "/api/items", {
-      token: harness.tokens.operator,
-      json: { name: "todo-small.md", spec: harness.smallSpec },
-    }),
-    201,
-    itemSchema,
-  );
+const submit = () => submitSmallSpec(harness, harness.tokens.operator);
 
 describe("GET /api/agents", () => {
   it("shows every agent, whether it can run here and why not, and the default line-up", async () => {
@@ -118,11 +108,7 @@ describe("PUT /api/settings/line-up", () => {
     expect(parseConfig(fileText(), configPath).line.lineUp).toEqual(lineUp);
     const after = await submit();
     expect(after.lineUp).toEqual(lineUp);
-    const earlier = await parsedAnswer(
-      await harness.request("GET", `/api/items/${before.id}`, { token: harness.tokens.reader }),
-      200,
-      historySchema,
-    );
+    const earlier = await historyOf(harness, before.id);
     expect(earlier.item.lineUp).toEqual({ pattern: "single", agent: { agent: "scaffold" } });
     const listed = await parsedAnswer(
       await harness.request("GET", "/api/agents"),

@@ -9,6 +9,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { FakeTrialExecutor, InstantAgent } from "../../../../test/line/support/line-fakes.js";
+import { historyOf, submitSmallSpec } from "../../../../test/support/console/console-calls.js";
 import {
   type ConsoleHarness,
   consoleHarness,
@@ -26,7 +27,6 @@ import type {
   TrialExecutor,
   TrialUsage,
 } from "../../../line/trials/trial-executor.js";
-import { submitRoute, workItemHistoryRoute } from "../line/line-routes.js";
 import { calibrateRoute, calibrationRoute, calibrationsRoute } from "./factory-routes.js";
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
@@ -34,8 +34,6 @@ vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 const startedSchema = answerSchema(calibrateRoute, 202);
 const calibrationSchema = answerSchema(calibrationRoute, 200);
 const listSchema = answerSchema(calibrationsRoute, 200);
-const itemSchema = answerSchema(submitRoute, 201);
-const historySchema = answerSchema(workItemHistoryRoute, 200);
 
 /** The instant agent's build, plus a title check: guards and comparisons to inject faults into. */
 class ValidatingAgent implements Agent {
@@ -94,13 +92,7 @@ let approved: string;
 beforeAll(async () => {
   trials = new HeldMutantTrials();
   harness = await consoleHarness({ agent: new ValidatingAgent(), trialExecutor: trials });
-  const item = await parsedAnswer(
-    await harness.request("POST", "/api/items", {
-      json: { name: "todo-small.md", spec: harness.smallSpec },
-    }),
-    201,
-    itemSchema,
-  );
+  const item = await submitSmallSpec(harness);
   await harness.work();
   approved = item.id;
 });
@@ -117,19 +109,9 @@ const calibrate = (id: string, json?: unknown, token = harness.tokens.operator) 
 
 describe("POST /api/items/{id}/calibrate", () => {
   it("refuses what calibrate refuses, at once: unknown and unapproved items, bad counts", async () => {
-    const history = await parsedAnswer(
-      await harness.request("GET", `/api/items/${approved}`),
-      200,
-      historySchema,
-    );
+    const history = await historyOf(harness, approved);
     expect(history.item.state).toBe("approved");
-    const waiting = await parsedAnswer(
-      await harness.request("POST", "/api/items", {
-        json: { name: "todo-small.md", spec: harness.smallSpec },
-      }),
-      201,
-      itemSchema,
-    );
+    const waiting = await submitSmallSpec(harness);
 
     await expectError(await calibrate("no-such-item"), 404, { code: "not-found" });
     const unapproved = await expectError(await calibrate(waiting.id), 400, { field: "id" });
@@ -200,11 +182,7 @@ describe("POST /api/items/{id}/calibrate", () => {
       report: { workItem: approved, mutants: 2, seed: 3, injected: 2, caught: 2, share: 1 },
     });
     expect(done.report?.misses).toEqual([]);
-    const history = await parsedAnswer(
-      await harness.request("GET", `/api/items/${approved}`),
-      200,
-      historySchema,
-    );
+    const history = await historyOf(harness, approved);
     expect(history.events.at(-1)).toMatchObject({
       sequence: done.event,
       type: "calibration.end",

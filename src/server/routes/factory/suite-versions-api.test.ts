@@ -6,6 +6,7 @@
  * each naming the request's field.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { historyOf, submitSmallSpec } from "../../../../test/support/console/console-calls.js";
 import {
   type ConsoleHarness,
   consoleHarness,
@@ -16,7 +17,6 @@ import {
   parsedAnswer,
 } from "../../../../test/support/console/line-answers.js";
 import { type StoredVersion, SuiteStore } from "../../../scenarios/store/suite-store.js";
-import { submitRoute, workItemHistoryRoute } from "../line/line-routes.js";
 import {
   freezeSuiteRoute,
   suiteDiffRoute,
@@ -30,8 +30,6 @@ const diffSchema = answerSchema(suiteDiffRoute, 200);
 const frozenSchema = answerSchema(freezeSuiteRoute, 200);
 const unfrozenSchema = answerSchema(unfreezeSuiteRoute, 200);
 const listSchema = answerSchema(suitesRoute, 200);
-const itemSchema = answerSchema(submitRoute, 201);
-const historySchema = answerSchema(workItemHistoryRoute, 200);
 
 let harness: ConsoleHarness;
 let store: SuiteStore;
@@ -40,13 +38,7 @@ let generated: StoredVersion;
 let extended: StoredVersion;
 
 const submitAndWork = async () => {
-  const item = await parsedAnswer(
-    await harness.request("POST", "/api/items", {
-      json: { name: "todo-small.md", spec: harness.smallSpec },
-    }),
-    201,
-    itemSchema,
-  );
+  const item = await submitSmallSpec(harness);
   await harness.work();
   return item;
 };
@@ -137,7 +129,7 @@ describe("POST /api/suites/{suite}/freeze and /unfreeze", () => {
     expect(frozen).toEqual({ ...generated, current: true, frozen: true });
     expect(await store.resolve("todo-api")).toEqual(frozen);
     const item = await submitAndWork();
-    const history = await parsedAnswer(await read(`/api/items/${item.id}`), 200, historySchema);
+    const history = await historyOf(harness, item.id);
     expect(history.item.suite).toBe(`todo-api@${generated.version}`);
     const listed = await parsedAnswer(await read("/api/suites?name=todo-api"), 200, listSchema);
     expect(listed.suites.map((each) => [each.version, each.current, each.frozen])).toEqual([

@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { vagueSpec as vagueSpecPath } from "../../../../test/line/support/line-home.js";
+import { submitSmallSpec } from "../../../../test/support/console/console-calls.js";
 import {
   type ConsoleHarness,
   consoleHarness,
@@ -23,7 +24,6 @@ import {
   eventsRoute,
   lineStatusRoute,
   lintRoute,
-  submitRoute,
   workItemHistoryRoute,
   workItemsRoute,
 } from "./line-routes.js";
@@ -37,11 +37,7 @@ let item: WorkItem;
 
 beforeAll(async () => {
   harness = await consoleHarness();
-  const submitted = await harness.request("POST", "/api/items", {
-    token: harness.tokens.operator,
-    json: { name: "todo-small.md", spec: harness.smallSpec },
-  });
-  item = await parsedAnswer(submitted, 201, answerSchema(submitRoute, 201));
+  item = await submitSmallSpec(harness, harness.tokens.operator);
   await harness.work();
 });
 

@@ -5,6 +5,7 @@
  * refused before anything is submitted, naming the field, as `PUT /api/settings/line-up` refuses it.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { historyOf } from "../../../../test/support/console/console-calls.js";
 import {
   type ConsoleHarness,
   consoleHarness,
@@ -15,12 +16,11 @@ import {
   parsedAnswer,
 } from "../../../../test/support/console/line-answers.js";
 import type { LineUp } from "../../../contracts/work-item.js";
-import { submitRoute, workItemHistoryRoute } from "./line-routes.js";
+import { submitRoute } from "./line-routes.js";
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const itemSchema = answerSchema(submitRoute, 201);
-const historySchema = answerSchema(workItemHistoryRoute, 200);
 
 let harness: ConsoleHarness;
 
@@ -47,11 +47,7 @@ describe("POST /api/items with a line-up", () => {
     await harness.work();
 
     expect(item.lineUp).toEqual(lineUp);
-    const history = await parsedAnswer(
-      await harness.request("GET", `/api/items/${item.id}`, { token: harness.tokens.reader }),
-      200,
-      historySchema,
-    );
+    const history = await historyOf(harness, item.id);
     expect(history.item).toMatchObject({ state: "approved", lineUp });
     expect(history.builds.map((build) => [build.attempt, build.candidate, build.agent])).toEqual([
       [1, 1, "scaffold"],
